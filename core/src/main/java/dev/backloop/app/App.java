@@ -1,0 +1,122 @@
+package dev.backloop.app;
+
+import dev.backloop.datasource.DataSource;
+import dev.backloop.model.Model;
+import dev.backloop.remoting.SharedClass;
+import dev.backloop.rest.RestApi;
+import dev.backloop.rest.RestSettings;
+import dev.backloop.server.BackloopServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * A booted Backloop app: its datasources, models and their remote faces. {@link #listen} serves it over
+ * HTTP; {@link #close} stops the server and flushes every datasource.
+ */
+public final class App implements AutoCloseable {
+    private final Map<String, DataSource> dataSources = new LinkedHashMap<>();
+    private final Map<String, Model> models = new LinkedHashMap<>();
+    private final Map<String, SharedClass> exposed = new LinkedHashMap<>();
+    private final RestSettings restSettings;
+    private final String host;
+    private final int port;
+    private final List<BackloopServer> servers = new ArrayList<>();
+
+    App(RestSettings restSettings, String host, int port) {
+        this.restSettings = Objects.requireNonNull(restSettings, "restSettings is null");
+        this.host = host;
+        this.port = port;
+    }
+
+    void addDataSource(DataSource dataSource) {
+        dataSources.put(dataSource.name(), dataSource);
+    }
+
+    void addModel(Model model, SharedClass sharedClass) {
+        models.put(model.name(), model);
+        if (sharedClass != null) {
+            exposed.put(model.name(), sharedClass);
+        }
+    }
+
+    /** The model with this name. */
+    public Model model(String name) {
+        Model model = models.get(name);
+        if (model == null) {
+            throw new NoSuchElementException("No model named \"" + name + "\". Models: " + models.keySet());
+        }
+        return model;
+    }
+
+    public Map<String, Model> models() {
+        return Collections.unmodifiableMap(models);
+    }
+
+    public DataSource dataSource(String name) {
+        DataSource dataSource = dataSources.get(name);
+        if (dataSource == null) {
+            throw new NoSuchElementException("No datasource named \"" + name + "\". Datasources: " + dataSources.keySet());
+        }
+        return dataSource;
+    }
+
+    /** The remote face of a public model, to add or disable methods before {@link #listen}. */
+    public SharedClass sharedClass(String modelName) {
+        SharedClass shared = exposed.get(modelName);
+        if (shared == null) {
+            throw new NoSuchElementException("Model \"" + modelName + "\" is not public");
+        }
+        return shared;
+    }
+
+    public RestSettings restSettings() {
+        return restSettings;
+    }
+
+    /** The REST API of every public model, as it stands now. */
+    public RestApi restApi() {
+        RestApi api = new RestApi(restSettings);
+        exposed.values().forEach(api::add);
+        return api;
+    }
+
+    /** Serves the REST API on the host and port of the app's configuration. */
+    public BackloopServer listen() {
+        return listen(host, port);
+    }
+
+    /** Serves the REST API on {@code host:port} (port 0 for any free port). */
+    public BackloopServer listen(String host, int port) {
+        BackloopServer server = new BackloopServer(host, port, restApi().toResourceConfig(), Duration.ofSeconds(30));
+        servers.add(server.start());
+        return server;
+    }
+
+    /** Stops serving (in-flight requests finish) and closes every datasource. */
+    @Override
+    public void close() {
+        servers.forEach(BackloopServer::close);
+        servers.clear();
+        RuntimeException failure = null;
+        for (DataSource dataSource : dataSources.values()) {
+            try {
+                dataSource.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.backloop.remoting;
+
+import java.util.Locale;
+
+/** Where an argument of a remote method comes from in an HTTP request (strong-remoting's {@code http.source}). */
+public enum HttpSource {
+    /** Not declared: path parameters, then the body's field, then the query, as strong-remoting looks it up. */
+    AUTO,
+    PATH,
+    QUERY,
+    /** The whole request body. */
+    BODY,
+    /** One field of the body. */
+    FORM,
+    HEADER,
+    /** The invocation's context (request, caller); never read from the wire. */
+    CONTEXT;
+
+    public static HttpSource fromName(String name) {
+        if (name == null) {
+            return AUTO;
+        }
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "path" -> PATH;
+            case "query" -> QUERY;
+            case "body" -> BODY;
+            case "form", "formdata" -> FORM;
+            case "header" -> HEADER;
+            case "req", "res", "context" -> CONTEXT;
+            default -> throw new IllegalArgumentException("unknown http source \"" + name + "\"");
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package dev.backloop.rest;
+
+import dev.backloop.error.HttpError;
+import dev.backloop.json.Json;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Locale;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every exception into LoopBack's error response. Unknown routes get strong-remoting's messages,
+ * so clients see the same text as from LoopBack 3.
+ */
+final class ErrorMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private final RestSettings settings;
+    private final Function<String, String> modelByPath;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Context
+    private jakarta.ws.rs.core.Request request;
+
+    /**
+     * @param modelByPath the model name mounted at a path segment (case-insensitive), or null
+     */
+    ErrorMapper(RestSettings settings, Function<String, String> modelByPath) {
+        this.settings = settings;
+        this.modelByPath = modelByPath;
+    }
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        HttpError error = toHttpError(exception);
+        if (error.statusCode() >= 500) {
+            LOG.error("Request failed: {} {}", request.getMethod(), uriInfo.getRequestUri(), exception);
+        }
+        return Response.status(error.statusCode())
+                .type("application/json; charset=utf-8")
+                .entity(Json.toBytes(ErrorBody.of(error, settings.production())))
+                .build();
+    }
+
+    private HttpError toHttpError(Throwable exception) {
+        if (exception instanceof HttpError http) {
+            return http;
+        }
+        if (exception instanceof NotFoundException || exception instanceof NotAllowedException) {
+            return routeNotFound();
+        }
+        if (exception instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            return new HttpError(status, status >= 500 ? "InternalServerError" : "Error",
+                    web.getMessage(), null, null, web);
+        }
+        return new HttpError(500, "InternalServerError", String.valueOf(exception.getMessage()), null, null,
+                exception);
+    }
+
+    /** strong-remoting's 404s: one message inside a model's URL space, another elsewhere under the root. */
+    private HttpError routeNotFound() {
+        String method = request.getMethod();
+        String path = "/" + uriInfo.getPath(false).replaceAll("^/+", "");
+        String root = settings.restApiRoot();
+        if (!path.toLowerCase(Locale.ROOT).startsWith(root.toLowerCase(Locale.ROOT) + "/") && !path.equalsIgnoreCase(root)) {
+            return new HttpError(404, "Error", "Cannot " + method + " " + path, null, null);
+        }
+        String below = path.substring(root.length());
+        String[] segments = below.replaceAll("^/+", "").split("/", 2);
+        String model = segments[0].isEmpty() ? null : modelByPath.apply(segments[0]);
+        if (model != null) {
+            String rest = segments.length > 1 ? "/" + segments[1] : "/";
+            return new HttpError(404, "Error", "Shared class \"" + model + "\" has no method handling " + method
+                    + " " + rest, null, null);
+        }
+        return new HttpError(404, "Error", "There is no method to handle " + method + " " + below, null, null);
+    }
+}

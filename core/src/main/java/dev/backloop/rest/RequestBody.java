@@ -1,0 +1,94 @@
+package dev.backloop.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.backloop.error.HttpError;
+import dev.backloop.filter.QueryStringDecoder;
+import dev.backloop.json.Json;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a request body into JSON-like values (Map, List, String, Number, Boolean, null): JSON, or a
+ * URL-encoded form with qs-style nesting. The size is bounded while reading, so an oversized body costs
+ * no more than the limit.
+ */
+final class RequestBody {
+    /** LoopBack's {@code maxDepthOfData} for remote calls. */
+    static final int MAX_DEPTH = 32;
+
+    private RequestBody() {
+    }
+
+    static Object read(ContainerRequestContext request, long limit) {
+        byte[] bytes = readBounded(request.getEntityStream(), limit);
+        if (bytes.length == 0) {
+            return null;
+        }
+        MediaType type = request.getMediaType();
+        Object body;
+        if (type == null || isJson(type)) {
+            body = parseJson(bytes);
+        } else if (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            body = QueryStringDecoder.decode(new String(bytes, StandardCharsets.UTF_8));
+        } else {
+            throw new HttpError(415, "UnsupportedMediaTypeError",
+                    "Unsupported content type \"" + type + "\": send application/json", null, null);
+        }
+        checkDepth(body, 1);
+        return body;
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json");
+    }
+
+    private static byte[] readBounded(InputStream in, long limit) {
+        try (in) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new HttpError(413, "PayloadTooLargeError", "request entity too large", "entity.too.large",
+                        null);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object parseJson(byte[] bytes) {
+        try {
+            return Json.mapper().readValue(bytes, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new HttpError(400, "SyntaxError", "Malformed JSON in the request body: " + e.getOriginalMessage()
+                    + location(e), "entity.parse.failed", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static void checkDepth(Object value, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw HttpError.badRequest("The data has exceeded the maximum depth of " + MAX_DEPTH);
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Object v : map.values()) {
+                checkDepth(v, depth + 1);
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object v : list) {
+                checkDepth(v, depth + 1);
+            }
+        }
+    }
+}

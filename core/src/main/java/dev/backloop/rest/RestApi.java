@@ -1,0 +1,89 @@
+package dev.backloop.rest;
+
+import dev.backloop.remoting.HttpRoute;
+import dev.backloop.remoting.SharedClass;
+import dev.backloop.remoting.SharedMethod;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.model.Resource;
+
+/**
+ * Builds the Jersey application of an app: one programmatic resource per route path, each verb handled by
+ * the shared method that declares it. This is the only place REST routes come from.
+ */
+public final class RestApi {
+    private final RestSettings settings;
+    private final Map<String, Resource.Builder> resources = new LinkedHashMap<>();
+    /** "VERB /lower/case/template" → the method serving it; the first declaration wins. */
+    private final Map<String, String> routeOwners = new LinkedHashMap<>();
+    private final List<String> routes = new ArrayList<>();
+    private final Map<String, String> modelsByPath = new LinkedHashMap<>();
+    private final PathCanonicalizer canonicalizer = new PathCanonicalizer();
+
+    public RestApi(RestSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings is null");
+    }
+
+    /**
+     * Adds the routes of every exposed method of a shared class. When two methods declare the same verb
+     * and path, the first one keeps it, as in LoopBack where the first registered Express route wins.
+     */
+    public RestApi add(SharedClass sharedClass) {
+        modelsByPath.put(sharedClass.path().toLowerCase(Locale.ROOT), sharedClass.name());
+        for (SharedMethod method : sharedClass.methods()) {
+            for (HttpRoute route : method.routes()) {
+                String template = template(sharedClass, method, route);
+                String key = route.verb() + " " + template.toLowerCase(Locale.ROOT);
+                if (routeOwners.putIfAbsent(key, method.stringName()) != null) {
+                    continue;
+                }
+                routes.add(route.verb() + " " + template);
+                canonicalizer.add(template);
+                resources.computeIfAbsent(template, Resource::builder)
+                        .addMethod(route.verb())
+                        .handledBy(new RouteHandler(sharedClass.model(), method, settings));
+            }
+        }
+        return this;
+    }
+
+    /** The Jersey application serving every added route. */
+    public ResourceConfig toResourceConfig() {
+        ResourceConfig config = new ResourceConfig();
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        config.register(new CanonicalPathFilter(canonicalizer));
+        config.register(new ErrorMapper(settings, segment -> modelsByPath.get(segment.toLowerCase(Locale.ROOT))));
+        for (Resource.Builder builder : resources.values()) {
+            config.registerResources(builder.build());
+        }
+        return config;
+    }
+
+    /** The route paths, for logs and tests: {@code GET /api/books/{id}}. */
+    public List<String> routes() {
+        return List.copyOf(routes);
+    }
+
+    private String template(SharedClass sharedClass, SharedMethod method, HttpRoute route) {
+        StringBuilder path = new StringBuilder(settings.restApiRoot()).append('/').append(sharedClass.path());
+        if (!method.isStatic()) {
+            path.append("/{id}");
+        }
+        for (String segment : route.path().split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            path.append('/');
+            path.append(segment.startsWith(":") ? "{" + segment.substring(1) + "}" : segment);
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.backloop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar as a user runs it: {@code java -jar backloop-server.jar examples/todo --port 0}; it
+ * prints its URL, serves, and on SIGTERM stops with the memory file flushed.
+ */
+class ServerJarIT {
+    private static final Pattern URL = Pattern.compile("at (http://\\S+)");
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void servesTheTodoExampleAndStopsCleanlyOnSigterm() throws Exception {
+        Path jar = Path.of("target", "backloop-server.jar");
+        assertThat(jar).exists();
+        Path app = copyExample(tempDir.resolve("todo"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process server = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), app.toString(),
+                "--host", "127.0.0.1", "--port", "0").redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String base = null;
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                Matcher m = URL.matcher(line);
+                if (line.startsWith("Backloop is serving") && m.find()) {
+                    base = m.group(1);
+                    break;
+                }
+            }
+            assertThat(base).as("the URL line").isNotNull().endsWith("/api");
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(base + "/Todos"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"from the jar\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(200);
+            assertThat(created.body()).contains("\"title\":\"from the jar\"");
+
+            server.destroy(); // SIGTERM
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(app.resolve("data/todo-db.json"))).contains("from the jar");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private static Path copyExample(Path target) throws Exception {
+        Path source = Path.of("..", "examples", "todo");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (source.relativize(file).startsWith("data")) {
+                    continue;
+                }
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination);
+                }
+            }
+        }
+        return target;
+    }
+}
