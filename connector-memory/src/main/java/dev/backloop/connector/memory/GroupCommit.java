@@ -25,6 +25,7 @@ final class GroupCommit {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition flushed = lock.newCondition();
     private long durableVersion;
+    private long flushes;
     private boolean flushing;
     private long failures;
     private long lastFailedTarget = -1;
@@ -37,6 +38,16 @@ final class GroupCommit {
     GroupCommit(LongSupplier latestVersion, Flush flush) {
         this.latestVersion = latestVersion;
         this.flush = flush;
+    }
+
+    /** How many flushes were started, for tests and metrics. */
+    long flushes() {
+        lock.lock();
+        try {
+            return flushes;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -57,6 +68,7 @@ final class GroupCommit {
                     continue;
                 }
                 flushing = true;
+                flushes++;
                 long target = latestVersion.getAsLong();
                 IOException error = null;
                 lock.unlock();

@@ -243,6 +243,11 @@ public final class MemoryConnector implements Connector {
         }
     }
 
+    /** How many times the file was written (0 without a file). */
+    long fileWrites() {
+        return commit == null ? 0 : commit.flushes();
+    }
+
     @Override
     public String toString() {
         return "MemoryConnector[" + dataSourceName + (file == null ? "" : ", file=" + file.path()) + "]";
