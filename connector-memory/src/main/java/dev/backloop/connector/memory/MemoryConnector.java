@@ -65,6 +65,7 @@ public final class MemoryConnector implements Connector {
     /** Collection names in file order, then in order of first use. */
     private final List<String> order = new CopyOnWriteArrayList<>();
     private final AtomicLong versions = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
     private record Unclaimed(long nextId, Map<String, String> records) {
     }
@@ -73,7 +74,9 @@ public final class MemoryConnector implements Connector {
     public MemoryConnector(DataSourceSettings settings) {
         Objects.requireNonNull(settings, "settings is null");
         this.dataSourceName = settings.name();
-        this.file = settings.path("file").map(path -> new MemoryFile(path, json)).orElse(null);
+        // LoopBack tests the setting for truthiness: "" means no file
+        this.file = settings.string("file").filter(f -> !f.isBlank())
+                .flatMap(f -> settings.path("file")).map(path -> new MemoryFile(path, json)).orElse(null);
         this.commit = file == null ? null : new GroupCommit(versions::get, this::flush);
     }
 
@@ -89,6 +92,9 @@ public final class MemoryConnector implements Connector {
      */
     @Override
     public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException(this + " is already started");
+        }
         if (file != null) {
             load(file.read());
         }

@@ -281,4 +281,33 @@ class MemoryConnectorTest {
         assertThat(connector.create(other, data("x", 1)).get("id")).isEqualTo(1L);
         assertThat(connector.find(other, Filter.ALL)).hasSize(1);
     }
+
+    @Test
+    void blankFileSettingMeansNoFile() {
+        MemoryConnector plain = new MemoryConnector(new DataSourceSettings("db", "memory", Map.of("file", ""), Path.of(".")));
+        plain.start();
+        assertThat(plain.create(book, data("title", "a")).get("id")).isEqualTo(1L);
+        assertThat(plain.fileWrites()).isZero();
+        assertThatThrownBy(plain::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void hundredThousandRecordsAreScannedInOnePass() {
+        for (int i = 0; i < 100_000; i++) {
+            connector.create(book, data("title", "t" + i, "price", i % 1000, "meta", data("n", (long) i)));
+        }
+        long start = System.nanoTime();
+        Filter filter = new Filter(new Where.And(List.of(new Where.Condition("price", Operator.BETWEEN, List.of(10, 12)),
+                new Where.Condition("meta.n", Operator.GTE, 50_000))), Fields.ALL,
+                List.of(new Order("meta.n", Order.Direction.DESC)), 10, 0, List.of());
+        List<Map<String, Object>> page = connector.find(book, filter);
+        long count = connector.count(book, new Where.Condition("title", Operator.LIKE, "t99%"));
+        long updated = connector.update(book, Where.eq("price", 999), data("flag", true));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(page).hasSize(10);
+        assertThat(page.get(0).get("meta")).isEqualTo(Map.of("n", 99_012L));
+        assertThat(count).isEqualTo(1 + 10 + 100 + 1000);
+        assertThat(updated).isEqualTo(100);
+        assertThat(millis).isLessThan(5_000);
+    }
 }
