@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code (a+)+$} sent by a client ends in a 400 instead of occupying a thread for hours (ReDoS).
  *
  * <p>Work is counted in characters read by the regex engine. One evaluation may read at most
- * {@code perEvaluation} characters; when {@code perQuery} is positive, all evaluations through this guard
+ * {@code perEvaluation} characters plus 16 per character of the value; when {@code perQuery} is positive, all evaluations through this guard
  * together may read at most that many, which bounds a whole query over many records.
  */
 public final class RegexGuard {
@@ -18,12 +18,14 @@ public final class RegexGuard {
     /** Per-query budget by default: well under a second of matching over all records. */
     public static final long DEFAULT_PER_QUERY = 100_000_000;
 
+    private static final long PER_CHARACTER = 16;
+
     private final long perEvaluation;
     private final long perQuery;
     private final AtomicLong spent = new AtomicLong();
 
     /**
-     * @param perEvaluation most characters one match may read
+     * @param perEvaluation most characters one match may read, beyond 16 per character of the value
      * @param perQuery      most characters all matches through this guard may read, or 0 for no limit
      */
     public RegexGuard(long perEvaluation, long perQuery) {
@@ -50,7 +52,8 @@ public final class RegexGuard {
      * @throws HttpError 400 "regular expression too expensive" when a budget is exhausted
      */
     public boolean find(Pattern pattern, String text) {
-        long allowed = perEvaluation;
+        // a linear pattern reads each character a few times; long values must not fail for being long
+        long allowed = perEvaluation + PER_CHARACTER * text.length();
         if (perQuery > 0) {
             allowed = Math.min(allowed, perQuery - spent.get());
             if (allowed <= 0) {
