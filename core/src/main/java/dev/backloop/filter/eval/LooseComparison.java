@@ -183,7 +183,8 @@ public final class LooseComparison {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return null;
         }
-        return new BigDecimal(d);
+        // the shortest decimal that reads back as d, so 0.1 equals "0.1" and BigDecimal 0.1 as in JavaScript
+        return BigDecimal.valueOf(d);
     }
 
     private static int compareNonFinite(Number a, Number b) {

@@ -54,6 +54,9 @@ class WhereMatcherTest {
             assertThat(test("n", Operator.EQ, "3", record("n", 3L))).isTrue();
             assertThat(test("n", Operator.EQ, 3, record("n", "3"))).isTrue();
             assertThat(test("n", Operator.EQ, "", record("n", 0L))).isFalse();
+            assertThat(test("n", Operator.EQ, "0.1", record("n", 0.1))).isTrue();
+            assertThat(test("n", Operator.EQ, new BigDecimal("0.1"), record("n", 0.1))).isTrue();
+            assertThat(test("n", Operator.LTE, new BigDecimal("0.3"), record("n", 0.1 + 0.2))).isFalse();
         }
 
         @Test
