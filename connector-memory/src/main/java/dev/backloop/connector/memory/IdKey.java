@@ -1,6 +1,8 @@
 package dev.backloop.connector.memory;
 
 import dev.backloop.error.HttpError;
+import dev.backloop.model.ModelDefinition;
+import dev.backloop.model.PropertyDefinition;
 import dev.backloop.model.PropertyType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -33,6 +35,11 @@ record IdKey(Object value) implements Comparable<IdKey> {
             throw HttpError.badRequest("Invalid id: " + id);
         }
         return new IdKey(id.toString());
+    }
+
+    /** The id property's type; LoopBack's memory connector's default id type is Number. */
+    static PropertyType typeOf(ModelDefinition model) {
+        return model.idProperty().map(PropertyDefinition::type).orElse(PropertyType.NUMBER);
     }
 
     /** The key of a generated id: the counter as a number, or as text for a STRING id property. */

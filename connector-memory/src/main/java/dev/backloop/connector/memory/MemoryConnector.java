@@ -2,24 +2,18 @@ package dev.backloop.connector.memory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backloop.filter.Filter;
-import dev.backloop.filter.Operator;
 import dev.backloop.filter.Where;
 import dev.backloop.filter.eval.InMemoryQuery;
 import dev.backloop.filter.eval.RegexGuard;
 import dev.backloop.filter.eval.WhereMatcher;
 import dev.backloop.model.ModelDefinition;
-import dev.backloop.model.PropertyDefinition;
 import dev.backloop.model.PropertyType;
 import dev.backloop.spi.Connector;
 import dev.backloop.spi.ConnectorCapability;
 import dev.backloop.spi.DataSourceSettings;
 import dev.backloop.spi.DuplicateIdException;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -30,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -61,14 +56,11 @@ public final class MemoryConnector implements Connector {
     private final Map<String, ModelDefinition> definitions = new ConcurrentHashMap<>();
     private final Map<String, ModelStore> stores = new ConcurrentHashMap<>();
     /** Collections loaded from the file whose model is not defined (yet): kept and written back as read. */
-    private final Map<String, Unclaimed> unclaimed = new ConcurrentHashMap<>();
+    private final Map<String, FileCollection> unclaimed = new ConcurrentHashMap<>();
     /** Collection names in file order, then in order of first use. */
     private final List<String> order = new CopyOnWriteArrayList<>();
     private final AtomicLong versions = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
-
-    private record Unclaimed(long nextId, Map<String, String> records) {
-    }
+    private final AtomicBoolean started = new AtomicBoolean();
 
     /** Creates the connector; does no I/O (the file is read by {@link #start()}). */
     public MemoryConnector(DataSourceSettings settings) {
@@ -132,7 +124,7 @@ public final class MemoryConnector implements Connector {
         ModelStore store = store(model);
         store.lock.readLock().lock();
         try {
-            return query.apply(candidates(store, model, filter.where()), DeepCopy::thaw);
+            return query.apply(IdLookup.candidates(store, model, filter.where()), DeepCopy::thaw);
         } finally {
             store.lock.readLock().unlock();
         }
@@ -148,7 +140,7 @@ public final class MemoryConnector implements Connector {
                 return store.records.size();
             }
             long count = 0;
-            for (Map<String, Object> record : candidates(store, model, where)) {
+            for (Map<String, Object> record : IdLookup.candidates(store, model, where)) {
                 if (matcher.test(record)) {
                     count++;
                 }
@@ -170,7 +162,7 @@ public final class MemoryConnector implements Connector {
         store.lock.writeLock().lock();
         try {
             List<StoredRecord> matches = new ArrayList<>();
-            for (StoredRecord record : candidateRecords(store, model, where)) {
+            for (StoredRecord record : IdLookup.candidateRecords(store, model, where)) {
                 if (matcher.test(record.data)) {
                     matches.add(record);
                 }
@@ -202,7 +194,7 @@ public final class MemoryConnector implements Connector {
                 store.records.clear();
             } else {
                 List<IdKey> doomed = new ArrayList<>();
-                for (StoredRecord record : candidateRecords(store, model, where)) {
+                for (StoredRecord record : IdLookup.candidateRecords(store, model, where)) {
                     if (matcher.test(record.data)) {
                         doomed.add(record.key);
                     }
@@ -263,7 +255,7 @@ public final class MemoryConnector implements Connector {
             boolean replace) {
         Objects.requireNonNull(id, "id is null");
         ModelStore store = store(model);
-        IdKey key = IdKey.of(id, idType(model));
+        IdKey key = IdKey.of(id, IdKey.typeOf(model));
         LinkedHashMap<String, Object> row = DeepCopy.freezeEntries(data);
         StoredRecord result;
         long version;
@@ -288,7 +280,7 @@ public final class MemoryConnector implements Connector {
         String idName = model.idName();
         LinkedHashMap<String, Object> row = DeepCopy.freezeEntries(data);
         Object id = row.get(idName);
-        IdKey key = id == null ? null : IdKey.of(id, idType(model));
+        IdKey key = id == null ? null : IdKey.of(id, IdKey.typeOf(model));
         StoredRecord result;
         long version;
         store.lock.writeLock().lock();
@@ -311,7 +303,7 @@ public final class MemoryConnector implements Connector {
     /** Adds a record, generating its id when absent; the caller holds the write lock. */
     private StoredRecord insert(ModelStore store, ModelDefinition model, LinkedHashMap<String, Object> row) {
         String idName = model.idName();
-        PropertyType idType = idType(model);
+        PropertyType idType = IdKey.typeOf(model);
         Object given = row.get(idName);
         IdKey key;
         if (given == null) {
@@ -348,59 +340,6 @@ public final class MemoryConnector implements Connector {
         return new StoredRecord(key, Collections.unmodifiableMap(row));
     }
 
-    private Collection<Map<String, Object>> candidates(ModelStore store, ModelDefinition model, Where where) {
-        StoredRecord single = lookupById(store, model, where);
-        if (single != null) {
-            return List.of(single.data);
-        }
-        return idEquality(where, model.idName()) != null && usesTypedIds(model) ? List.of() : store.data();
-    }
-
-    private Collection<StoredRecord> candidateRecords(ModelStore store, ModelDefinition model, Where where) {
-        StoredRecord single = lookupById(store, model, where);
-        if (single != null) {
-            return List.of(single);
-        }
-        return idEquality(where, model.idName()) != null && usesTypedIds(model) ? List.of() : store.records.values();
-    }
-
-    /** With {@code where} requiring id = x, the record with that id, so the query skips the scan. */
-    private StoredRecord lookupById(ModelStore store, ModelDefinition model, Where where) {
-        if (!usesTypedIds(model)) {
-            return null;
-        }
-        Object id = idEquality(where, model.idName());
-        if (id == null) {
-            return null;
-        }
-        return store.records.get(IdKey.of(id, idType(model)));
-    }
-
-    // with an untyped id, "3" and 3 are different keys but loosely equal values; only scans are exact then
-    private static boolean usesTypedIds(ModelDefinition model) {
-        PropertyType type = idType(model);
-        return type == PropertyType.NUMBER || type == PropertyType.STRING;
-    }
-
-    private static Object idEquality(Where where, String idName) {
-        if (where instanceof Where.Condition c) {
-            return isIdEquality(c, idName) ? c.value() : null;
-        }
-        if (where instanceof Where.And and) {
-            for (Where clause : and.clauses()) {
-                if (clause instanceof Where.Condition c && isIdEquality(c, idName)) {
-                    return c.value();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean isIdEquality(Where.Condition c, String idName) {
-        return c.operator() == Operator.EQ && c.property().equals(idName)
-                && (c.value() instanceof Number || c.value() instanceof String);
-    }
-
     private void awaitDurable(long version) {
         if (commit != null && version > 0) {
             commit.awaitDurable(version);
@@ -417,8 +356,8 @@ public final class MemoryConnector implements Connector {
         synchronized (stores) {
             store = stores.get(name);
             if (store == null) {
-                Unclaimed loaded = unclaimed.remove(name);
-                store = loaded == null ? new ModelStore(name) : claim(name, model, loaded);
+                FileCollection loaded = unclaimed.remove(name);
+                store = loaded == null ? new ModelStore(name) : loaded.toStore(name, model, json, file);
                 if (!order.contains(name)) {
                     order.add(name);
                 }
@@ -434,11 +373,11 @@ public final class MemoryConnector implements Connector {
             for (Map.Entry<String, Map<String, String>> collection : contents.models().entrySet()) {
                 String name = collection.getKey();
                 long nextId = contents.ids().getOrDefault(name, 1L);
-                Unclaimed loaded = new Unclaimed(nextId, collection.getValue());
+                FileCollection loaded = new FileCollection(nextId, collection.getValue());
                 records += loaded.records().size();
                 ModelDefinition model = definitions.get(name);
                 if (model != null) {
-                    stores.put(name, claim(name, model, loaded));
+                    stores.put(name, loaded.toStore(name, model, json, file));
                 } else {
                     unclaimed.put(name, loaded);
                 }
@@ -446,59 +385,12 @@ public final class MemoryConnector implements Connector {
             }
             for (Map.Entry<String, Long> ids : contents.ids().entrySet()) {
                 if (!contents.models().containsKey(ids.getKey())) {
-                    unclaimed.put(ids.getKey(), new Unclaimed(ids.getValue(), Map.of()));
+                    unclaimed.put(ids.getKey(), new FileCollection(ids.getValue(), Map.of()));
                     order.add(ids.getKey());
                 }
             }
         }
         LOG.info("Loaded {} records in {} collections from {}", records, contents.models().size(), file.path());
-    }
-
-    /** Turns a collection read from the file into a store, typing values by the model definition. */
-    private ModelStore claim(String name, ModelDefinition model, Unclaimed loaded) {
-        ModelStore store = new ModelStore(name);
-        String idName = model.idName();
-        PropertyType idType = idType(model);
-        List<String> dateProperties = model.properties().values().stream()
-                .filter(p -> p.type() == PropertyType.DATE).map(PropertyDefinition::name).toList();
-        for (Map.Entry<String, String> entry : loaded.records().entrySet()) {
-            LinkedHashMap<String, Object> data;
-            try {
-                data = json.read(entry.getValue());
-            } catch (IOException e) {
-                throw file.corrupt("record " + name + "." + entry.getKey() + " is not a JSON object", e);
-            }
-            for (String property : dateProperties) {
-                data.computeIfPresent(property, (k, v) -> toInstant(v));
-            }
-            Object id = data.get(idName);
-            IdKey key = IdKey.of(id != null ? id : entry.getKey(), idType);
-            StoredRecord record = new StoredRecord(key, Collections.unmodifiableMap(DeepCopy.freezeEntries(data)),
-                    entry.getValue());
-            store.records.put(key, record);
-            store.observeId(key);
-        }
-        store.nextId = Math.max(store.nextId, loaded.nextId());
-        return store;
-    }
-
-    // what JavaScript's new Date(value) makes of the stored forms: ISO text or epoch milliseconds
-    private static Object toInstant(Object value) {
-        if (value instanceof Number n) {
-            return Instant.ofEpochMilli(n.longValue());
-        }
-        if (value instanceof String s) {
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e) {
-                try {
-                    return OffsetDateTime.parse(s).toInstant();
-                } catch (DateTimeParseException unparseable) {
-                    return value;
-                }
-            }
-        }
-        return value;
     }
 
     /** Writes every collection to the file; called by {@link GroupCommit}, one at a time. */
@@ -522,7 +414,7 @@ public final class MemoryConnector implements Connector {
                 }
                 collections.add(new MemoryFile.Collection(name, nextId, entries));
             } else {
-                Unclaimed loaded = unclaimed.get(name);
+                FileCollection loaded = unclaimed.get(name);
                 if (loaded != null) {
                     collections.add(new MemoryFile.Collection(name, loaded.nextId(),
                             new ArrayList<>(loaded.records().entrySet())));
@@ -531,11 +423,6 @@ public final class MemoryConnector implements Connector {
         }
         file.write(MemoryFile.render(collections));
         LOG.debug("Wrote {} collections to {}", collections.size(), file.path());
-    }
-
-    private static PropertyType idType(ModelDefinition model) {
-        // LoopBack's memory connector's default id type is Number
-        return model.idProperty().map(PropertyDefinition::type).orElse(PropertyType.NUMBER);
     }
 
     /** The collection a model's records go to: its {@code memory.collection} setting, else its name. */
