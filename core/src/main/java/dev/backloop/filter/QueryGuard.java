@@ -29,28 +29,31 @@ final class QueryGuard {
      * {@code {"a": {"gt": 1}}} is 2, {@code {"or": [{"a": 1}]}} is 3.
      */
     static void checkWhere(Object where) {
-        walk(where, 1, MAX_WHERE_DEPTH, "query");
+        walk(where, 1, MAX_WHERE_DEPTH, "query", true);
     }
 
-    /** Checks the depth of a whole filter, which bounds the recursion through include scopes. */
+    /**
+     * Checks the depth of a whole filter and that its keys are strings; this bounds the recursion through
+     * include scopes. Keys are not screened here: the where inside is checked on its own.
+     */
     static void checkDepth(Object filter, int maxDepth, String what) {
-        walk(filter, 1, maxDepth, what);
+        walk(filter, 1, maxDepth, what, false);
     }
 
-    private static void walk(Object node, int level, int maxDepth, String what) {
+    private static void walk(Object node, int level, int maxDepth, String what, boolean checkKeys) {
         if (node instanceof Map<?, ?> map) {
             tooDeep(level, maxDepth, what);
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String key = JsonInput.key(entry.getKey(), what);
-                if (what.equals("query") && (key.startsWith("$") || FORBIDDEN_KEYS.contains(key))) {
+                if (checkKeys && (key.startsWith("$") || FORBIDDEN_KEYS.contains(key))) {
                     throw HttpError.badRequest("Operator \"" + key + "\" is not allowed in query");
                 }
-                walk(entry.getValue(), level + 1, maxDepth, what);
+                walk(entry.getValue(), level + 1, maxDepth, what, checkKeys);
             }
         } else if (node instanceof List<?> list) {
             tooDeep(level, maxDepth, what);
             for (Object item : list) {
-                walk(item, level + 1, maxDepth, what);
+                walk(item, level + 1, maxDepth, what, checkKeys);
             }
         }
     }

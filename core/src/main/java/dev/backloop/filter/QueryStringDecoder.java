@@ -107,8 +107,8 @@ public final class QueryStringDecoder {
                         if (i + 2 >= withSpaces.length()) {
                             return withSpaces;
                         }
-                        int high = Character.digit(withSpaces.charAt(i + 1), 16);
-                        int low = Character.digit(withSpaces.charAt(i + 2), 16);
+                        int high = hexDigit(withSpaces.charAt(i + 1));
+                        int low = hexDigit(withSpaces.charAt(i + 2));
                         if (high < 0 || low < 0) {
                             return withSpaces;
                         }
@@ -127,6 +127,20 @@ public final class QueryStringDecoder {
             return withSpaces;
         }
         return out.toString();
+    }
+
+    /** ASCII hex only: {@code Character.digit} would also accept other scripts' digits, which JavaScript refuses. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     /** qs's {@code combine}: a repeated flat key collects its values into an array. */

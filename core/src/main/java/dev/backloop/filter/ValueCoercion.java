@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * connector as the value of a number (LoopBack's 2015 SQL injection advisory).
  */
 final class ValueCoercion {
-    private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private ValueCoercion() {
     }
@@ -54,6 +54,7 @@ final class ValueCoercion {
             return value;
         }
         if (value instanceof String text && NUMBER.matcher(text.trim()).matches()) {
+            // BigDecimal accepts the leading "+" that JavaScript's Number() accepts too
             BigDecimal decimal = new BigDecimal(text.trim());
             BigDecimal stripped = decimal.stripTrailingZeros();
             // precision - scale is the count of integer digits; checking it first avoids expanding 1e999999999

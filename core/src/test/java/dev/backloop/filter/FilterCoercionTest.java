@@ -67,6 +67,7 @@ class FilterCoercionTest {
         assertThat(coerce("filter[where][price][gt]=5")).isEqualTo(cond("price", Operator.GT, 5L));
         assertThat(coerce("filter[where][price]=5.5")).isEqualTo(cond("price", Operator.EQ, 5.5));
         assertThat(coerce("filter[where][price][lte]=1e3")).isEqualTo(cond("price", Operator.LTE, 1000L));
+        assertThat(coerce("filter[where][price]=%2B7")).isEqualTo(cond("price", Operator.EQ, 7L));
         assertThat(coerce("filter[where][price][neq]=-2")).isEqualTo(cond("price", Operator.NEQ, -2L));
         assertThat(coerceJson("{\"price\":{\"gte\":3}}")).isEqualTo(cond("price", Operator.GTE, 3L));
         assertThat(coerceJson("{\"price\":{\"lt\":2.5}}")).isEqualTo(cond("price", Operator.LT, 2.5));

@@ -37,6 +37,8 @@ class QueryStringDecoderTest {
                 .containsEntry("b", "%E9")
                 .containsEntry("c", "100%")
                 .containsEntry("d", "%");
+        // only ASCII hex digits make an escape, as in JavaScript
+        assertThat(QueryStringDecoder.decode("a=%\u0663\u0663")).containsEntry("a", "%\u0663\u0663");
     }
 
     @Test
