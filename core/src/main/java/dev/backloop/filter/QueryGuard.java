@@ -19,6 +19,9 @@ final class QueryGuard {
     /** LoopBack 3's {@code maxDepthOfQuery} for remote calls. */
     static final int MAX_WHERE_DEPTH = 12;
 
+    /** The error code LoopBack gives a query object over its depth limit. */
+    static final String TOO_DEEP = "QUERY_OBJECT_TOO_DEEP";
+
     private static final Set<String> FORBIDDEN_KEYS = Set.of("mapReduce");
 
     private QueryGuard() {
@@ -60,7 +63,8 @@ final class QueryGuard {
 
     private static void tooDeep(int level, int maxDepth, String what) {
         if (level > maxDepth) {
-            throw HttpError.badRequest("The " + what + " object exceeds maximum depth " + maxDepth);
+            // LoopBack's code; a cycle is reported the same way since the walk cannot tell it from depth
+            throw HttpError.badRequest("The " + what + " object exceeds maximum depth " + maxDepth, TOO_DEEP);
         }
     }
 }

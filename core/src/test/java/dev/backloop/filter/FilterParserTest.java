@@ -262,6 +262,8 @@ class FilterParserTest {
         assertThat(where(nestedAnds(5, "{\"a\":{\"gt\":1}}"))).isNotNull();
         rejected(() -> where(nestedAnds(5, "{\"a\":{\"eq\":{\"x\":1}}}")),
                 "The query object exceeds maximum depth 12");
+        assertThatThrownBy(() -> where(nestedAnds(7, "{}")))
+                .satisfies(e -> assertThat(((HttpError) e).code()).isEqualTo("QUERY_OBJECT_TOO_DEEP"));
         rejected(() -> json("{\"where\":" + nestedAnds(6, "{\"a\":1}") + "}"),
                 "The query object exceeds maximum depth 12");
     }
