@@ -107,7 +107,8 @@ public final class AppDirectory {
         JsonNode host = raw.get("host");
         return new AppConfig(
                 root != null && root.isTextual() ? root.textValue() : AppConfig.DEFAULT_REST_API_ROOT,
-                host != null && host.isTextual() && !host.textValue().isBlank() ? host.textValue() : AppConfig.DEFAULT_HOST,
+                host != null && host.isTextual() && !host.textValue().isBlank()
+                        ? host.textValue() : AppConfig.DEFAULT_HOST,
                 port(raw.get("port")),
                 raw);
     }
@@ -149,7 +150,8 @@ public final class AppDirectory {
                 .toList();
     }
 
-    private static ModelConfigEntry modelEntry(String name, JsonNode node, Map<String, DataSourceSettings> dataSources) {
+    private static ModelConfigEntry modelEntry(String name, JsonNode node,
+            Map<String, DataSourceSettings> dataSources) {
         if (node == null || !node.isObject()) {
             throw new BootException("model-config.json: the entry of model " + name + " must be an object");
         }
@@ -172,7 +174,8 @@ public final class AppDirectory {
         }
         JsonNode options = node.get("options");
         return new ModelConfigEntry(name, dataSource, publicNode == null || publicNode.asBoolean(true),
-                options != null && options.isObject() ? ((ObjectNode) options).deepCopy() : ((ObjectNode) node).objectNode());
+                options != null && options.isObject()
+                        ? ((ObjectNode) options).deepCopy() : ((ObjectNode) node).objectNode());
     }
 
     private static Map<String, JsonNode> components(ObjectNode merged) {

@@ -39,7 +39,8 @@ public final class JsonFile {
             throw new BootException(file + ": is empty; expected a JSON object");
         }
         if (!node.isObject()) {
-            throw new BootException(file + ": expected a JSON object but found " + node.getNodeType().name().toLowerCase());
+            throw new BootException(file + ": expected a JSON object but found "
+                    + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         return (ObjectNode) node;
     }

@@ -29,7 +29,8 @@ final class ModelSources {
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private final Map<String, ModelDefinition> resolved = new LinkedHashMap<>();
     private final Set<String> resolving = new LinkedHashSet<>();
-    private final ModelDefinitionReader reader = new ModelDefinitionReader(name -> Optional.ofNullable(resolved.get(name)));
+    private final ModelDefinitionReader reader =
+            new ModelDefinitionReader(name -> Optional.ofNullable(resolved.get(name)));
 
     /**
      * @param folders the folders to scan, in order; missing ones are skipped

@@ -36,7 +36,8 @@ final class PropertyReader {
         }
         JsonNode typeNode = spec.get("type");
         // LB3 allows a settings object without a type (e.g. {"required": true}); it behaves as "any".
-        TypeRef type = typeNode == null || typeNode.isNull() ? new TypeRef(PropertyType.ANY, null, null) : typeOf(name, typeNode);
+        TypeRef type = typeNode == null || typeNode.isNull()
+                ? new TypeRef(PropertyType.ANY, null, null) : typeOf(name, typeNode);
         boolean required = flag(spec.get("required"));
         Object defaultValue = JsonValue.toJava(spec.get("default"));
         int id = idPosition(name, spec.get("id"));
@@ -67,7 +68,8 @@ final class PropertyReader {
                 return new TypeRef(PropertyType.ARRAY, PropertyType.ANY, null);
             }
             JsonNode item = typeNode.get(0);
-            TypeRef itemType = item.isObject() && item.has("type") ? typeOf(name, item.get("type")) : typeOf(name, item);
+            TypeRef itemType = item.isObject() && item.has("type")
+                    ? typeOf(name, item.get("type")) : typeOf(name, item);
             return new TypeRef(PropertyType.ARRAY, itemType.type, itemType.modelType);
         }
         if (typeNode.isObject()) {
@@ -100,7 +102,8 @@ final class PropertyReader {
         String fn = node.textValue();
         if (!KNOWN_DEFAULT_FNS.contains(fn)) {
             // LB3 only warns and leaves the value unset, so an app using one still boots.
-            LOG.warn("Model {}: property {} has an unknown defaultFn \"{}\"; no value will be generated for it (as in LoopBack 3)", modelName, name, fn);
+            LOG.warn("Model {}: property {} has an unknown defaultFn \"{}\"; no value will be generated for it "
+                    + "(as in LoopBack 3)", modelName, name, fn);
         }
         return fn;
     }
