@@ -1,0 +1,196 @@
+package dev.backloop.boot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backloop.model.ModelDefinition;
+import dev.backloop.spi.DataSourceSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a LoopBack 3 app directory, as loopback-boot does, into an {@link AppLayout}:
+ * {@code server/config.json}, {@code server/datasources.json}, {@code server/model-config.json},
+ * {@code server/component-config.json} (each with {@code .local} and {@code .<env>} overlays) and the
+ * model definitions in the {@code _meta.sources} folders. Everything is checked here, so a broken app
+ * fails at boot with a message naming the file and entry at fault, not at its first request.
+ */
+public final class AppDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(AppDirectory.class);
+
+    /** loopback-boot's default {@code _meta.sources}, relative to {@code server/}. */
+    private static final List<String> DEFAULT_SOURCES =
+            List.of("loopback/common/models", "loopback/server/models", "../common/models", "./models");
+
+    /** Models LoopBack 3 ships; an app may configure them without defining them. */
+    private static final Set<String> LOOPBACK_BUILT_INS = Set.of("User", "AccessToken", "ACL", "RoleMapping",
+            "Role", "Email", "Application", "Change", "Checkpoint", "Scope", "KeyValueModel");
+
+    private AppDirectory() {
+    }
+
+    /**
+     * The environment name used to pick overlay files: {@code BACKLOOP_ENV}, else {@code NODE_ENV}
+     * (so an LB3 deployment's setting keeps working), else {@code "development"}.
+     */
+    public static String environmentName(Map<String, String> environment) {
+        for (String variable : new String[] {"BACKLOOP_ENV", "NODE_ENV"}) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        return "development";
+    }
+
+    /**
+     * Reads and checks the app in {@code appDir}.
+     *
+     * @param appDir      the app directory (the one holding {@code server/})
+     * @param env         the environment name for overlay files; {@code null} for
+     *                    {@link #environmentName(Map)}
+     * @param environment environment variables, for {@code ${VAR}} in datasource settings
+     * @throws BootException naming the file and entry when the app cannot be booted
+     */
+    public static AppLayout load(Path appDir, String env, Map<String, String> environment) {
+        Path root = appDir.toAbsolutePath().normalize();
+        Path serverDir = root.resolve("server");
+        if (!Files.isDirectory(serverDir)) {
+            throw new BootException(root + " is not a LoopBack app directory: it has no server/ folder");
+        }
+        ConfigFiles files = new ConfigFiles(serverDir, env == null ? environmentName(environment) : env);
+        if (!files.exists("model-config")) {
+            throw new BootException(serverDir.resolve("model-config.json") + " is missing; it lists the app's "
+                    + "models and is required");
+        }
+        AppConfig config = config(files.read("config"));
+        Map<String, DataSourceSettings> dataSources = new DataSourcesReader(environment, root)
+                .read(files.read("datasources"));
+        ObjectNode modelConfig = files.read("model-config");
+        ModelSources sources = new ModelSources(sourceFolders(serverDir, modelConfig.get("_meta")));
+
+        List<ModelConfigEntry> models = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> entries = modelConfig.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            String name = entry.getKey();
+            if (name.equals("_meta")) {
+                continue;
+            }
+            ModelConfigEntry model = modelEntry(name, entry.getValue(), dataSources);
+            if (sources.defines(name)) {
+                sources.definition(name);
+                models.add(model);
+            } else if (LOOPBACK_BUILT_INS.contains(name)) {
+                // LB3 scaffolds list User, AccessToken, ACL... even when unused; they come from elsewhere.
+                LOG.warn("model-config.json configures LoopBack built-in model {}, which has no definition in "
+                        + "the app; it is left out", name);
+            } else {
+                throw new BootException("model-config.json configures model " + name + ", but no definition "
+                        + "with \"name\": \"" + name + "\" was found in " + describe(sources.folders()));
+            }
+        }
+        return new AppLayout(root, config, dataSources, models, sources.resolvedInOrder(),
+                components(files.read("component-config")));
+    }
+
+    private static AppConfig config(ObjectNode raw) {
+        JsonNode root = raw.get("restApiRoot");
+        JsonNode host = raw.get("host");
+        return new AppConfig(
+                root != null && root.isTextual() ? root.textValue() : AppConfig.DEFAULT_REST_API_ROOT,
+                host != null && host.isTextual() && !host.textValue().isBlank()
+                        ? host.textValue() : AppConfig.DEFAULT_HOST,
+                port(raw.get("port")),
+                raw);
+    }
+
+    private static int port(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return AppConfig.DEFAULT_PORT;
+        }
+        try {
+            int port = node.isNumber() ? node.intValue() : Integer.parseInt(node.asText().trim());
+            if (port >= 0 && port <= 65535 && (!node.isNumber() || node.canConvertToInt())) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BootException("config.json: \"port\" must be a number from 0 to 65535, not " + node);
+    }
+
+    private static List<Path> sourceFolders(Path serverDir, JsonNode meta) {
+        List<String> sources = DEFAULT_SOURCES;
+        JsonNode declared = meta == null ? null : meta.get("sources");
+        if (declared != null && !declared.isNull()) {
+            if (!declared.isArray()) {
+                throw new BootException("model-config.json: \"_meta.sources\" must be an array of folders");
+            }
+            sources = new ArrayList<>();
+            for (JsonNode source : declared) {
+                if (!source.isTextual()) {
+                    throw new BootException("model-config.json: \"_meta.sources\" must be an array of folders");
+                }
+                sources.add(source.textValue());
+            }
+        }
+        return sources.stream()
+                // LB3's own models (loopback/common/models) live in the loopback npm package, not the app.
+                .filter(source -> !source.startsWith("loopback/"))
+                .map(source -> serverDir.resolve(source).normalize())
+                .toList();
+    }
+
+    private static ModelConfigEntry modelEntry(String name, JsonNode node,
+            Map<String, DataSourceSettings> dataSources) {
+        if (node == null || !node.isObject()) {
+            throw new BootException("model-config.json: the entry of model " + name + " must be an object");
+        }
+        JsonNode dataSourceNode = node.get("dataSource");
+        String dataSource = null;
+        if (dataSourceNode != null && !dataSourceNode.isNull()) {
+            if (!dataSourceNode.isTextual()) {
+                throw new BootException("model-config.json: model " + name + " has an invalid \"dataSource\" "
+                        + dataSourceNode);
+            }
+            dataSource = dataSourceNode.textValue();
+            if (!dataSources.containsKey(dataSource)) {
+                throw new BootException("model-config.json: model " + name + " uses datasource \"" + dataSource
+                        + "\", which is not defined in datasources.json");
+            }
+        }
+        JsonNode publicNode = node.get("public");
+        if (publicNode != null && !publicNode.isNull() && !publicNode.isBoolean()) {
+            throw new BootException("model-config.json: model " + name + ": \"public\" must be true or false");
+        }
+        JsonNode options = node.get("options");
+        return new ModelConfigEntry(name, dataSource, publicNode == null || publicNode.asBoolean(true),
+                options != null && options.isObject()
+                        ? ((ObjectNode) options).deepCopy() : ((ObjectNode) node).objectNode());
+    }
+
+    private static Map<String, JsonNode> components(ObjectNode merged) {
+        Map<String, JsonNode> components = new LinkedHashMap<>();
+        merged.fields().forEachRemaining(f -> {
+            // component-config's way to switch a component off (typically in an environment overlay).
+            if (!f.getValue().isNull()) {
+                components.put(f.getKey(), f.getValue());
+            }
+        });
+        return components;
+    }
+
+    private static String describe(List<Path> folders) {
+        return folders.isEmpty() ? "no model source folder"
+                : folders.stream().map(Path::toString).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.backloop.boot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backloop.model.ModelDefinition;
+import dev.backloop.spi.DataSourceSettings;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything read from an app directory, checked and ready to build the running app from.
+ *
+ * @param root        the app directory
+ * @param config      {@code server/config.json}, merged
+ * @param dataSources datasources by name, in file order, with {@code ${VAR}} substituted
+ * @param models      the configured models, in {@code model-config.json} order (LB3 built-ins that have
+ *                    no definition yet are left out)
+ * @param definitions the definitions of the configured models and of the bases they extend, every base
+ *                    before the models extending it
+ * @param components  component configurations by name, in file order ({@code null}-disabled ones removed)
+ */
+public record AppLayout(
+        Path root,
+        AppConfig config,
+        Map<String, DataSourceSettings> dataSources,
+        List<ModelConfigEntry> models,
+        List<ModelDefinition> definitions,
+        Map<String, JsonNode> components) {
+
+    public AppLayout {
+        Objects.requireNonNull(root, "root is null");
+        Objects.requireNonNull(config, "config is null");
+        dataSources = Collections.unmodifiableMap(new LinkedHashMap<>(dataSources));
+        models = List.copyOf(models);
+        definitions = List.copyOf(definitions);
+        components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+    }
+
+    /** The definition of {@code modelName}, if the app defines it. */
+    public Optional<ModelDefinition> definition(String modelName) {
+        return definitions.stream().filter(d -> d.name().equals(modelName)).findFirst();
+    }
+}
