@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param name          the datasource name ({@code "db"})
  * @param connector     the connector name as written ({@code "memory"}, {@code "loopback-connector-mongodb"})
  * @param values        every setting, JSON types (String, Number, Boolean, List, Map)
- * @param baseDirectory the folder relative paths in settings are resolved against (the app's
- *                      {@code server/} folder for an app directory)
+ * @param baseDirectory the folder relative paths in settings are resolved against (the app
+ *                      directory, for an app booted from one)
  */
 public record DataSourceSettings(String name, String connector, Map<String, Object> values, Path baseDirectory) {
 
