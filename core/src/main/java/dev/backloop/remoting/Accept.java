@@ -23,7 +23,7 @@ public record Accept(String arg, String type, boolean required, HttpSource sourc
         return new Accept(arg, type, false, source, null);
     }
 
-    public Accept required() {
+    public Accept asRequired() {
         return new Accept(arg, type, true, source, description);
     }
 

@@ -25,7 +25,7 @@ public final class PersistedModelMethods {
     public static SharedClass sharedClassOf(Model model) {
         SharedClass shared = new SharedClass(model);
         boolean replaceOnPut = model.definition().replaceOnPut();
-        Accept id = Accept.of("id", "any", HttpSource.PATH).required().describedAs("Model id");
+        Accept id = Accept.of("id", "any", HttpSource.PATH).asRequired().describedAs("Model id");
         Accept data = Accept.of("data", "object", HttpSource.BODY).describedAs("Model instance data");
         Accept filter = Accept.of("filter", "object", HttpSource.AUTO)
                 .describedAs("Filter defining fields, where, include, order, offset, and limit");

@@ -61,7 +61,7 @@ class ArgumentResolverTest {
 
     @Test
     void requiredArgumentsMustBePresent() {
-        Accept id = Accept.of("id", "any", HttpSource.PATH).required();
+        Accept id = Accept.of("id", "any", HttpSource.PATH).asRequired();
         assertThatThrownBy(() -> resolve(id, Map.of(), Map.of(), null)).hasMessage("id is a required argument");
     }
 
