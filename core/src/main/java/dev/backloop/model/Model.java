@@ -31,7 +31,7 @@ public final class Model {
         this.definition = Objects.requireNonNull(definition, "definition is null");
         this.dataSourceName = dataSourceName;
         this.connector = Objects.requireNonNull(connector, "connector is null");
-        this.validator = new Validator(this::isTaken);
+        this.validator = new Validator((model, where) -> connector.count(model, where) > 0);
     }
 
     public String name() {
@@ -265,13 +265,6 @@ public final class Model {
                     + name() + " model", "RELATION_NOT_FOUND");
         }
         return typed;
-    }
-
-    private boolean isTaken(ModelDefinition model, String property, Object value, Object exceptId) {
-        Where sameValue = Where.eq(property, value);
-        Where where = exceptId == null ? sameValue
-                : Where.and(List.of(sameValue, new Where.Condition(model.idName(), dev.backloop.filter.Operator.NEQ, exceptId)));
-        return connector.count(model, where) > 0;
     }
 
     private ModelInstance instance(Map<String, Object> data) {

@@ -45,7 +45,8 @@ class ErrorsHttpTest {
         JsonNode error = reply.error();
         assertThat(error.get("statusCode").asInt()).isEqualTo(422);
         assertThat(error.get("name").asText()).isEqualTo("ValidationError");
-        assertThat(error.get("message").asText()).startsWith("The `Book` instance is not valid. Details: `title` can't be blank");
+        assertThat(error.get("message").asText())
+                .isEqualTo("The `Book` instance is not valid. Details: `title` can't be blank (value: undefined).");
         assertThat(error.get("details").get("context").asText()).isEqualTo("Book");
         assertThat(error.get("details").get("codes").get("title").get(0).asText()).isEqualTo("presence");
         assertThat(error.get("details").get("messages").get("title").get(0).asText()).isEqualTo("can't be blank");
