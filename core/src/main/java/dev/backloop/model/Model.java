@@ -124,6 +124,11 @@ public final class Model {
         return create(data);
     }
 
+    /** LoopBack's name for {@link #patchOrCreate}, kept so juggler code reads the same in Java. */
+    public ModelInstance upsert(Map<String, Object> data) {
+        return patchOrCreate(data);
+    }
+
     /** LoopBack's {@code replaceOrCreate}: replace the record with the data's id, or create. */
     public ModelInstance replaceOrCreate(Map<String, Object> data) {
         Object id = data.get(definition.idName());
