@@ -25,20 +25,26 @@ final class RequestBody {
     private RequestBody() {
     }
 
-    static Object read(ContainerRequestContext request, long limit) {
-        byte[] bytes = readBounded(request.getEntityStream(), limit);
+    static Object read(ContainerRequestContext request, RestSettings settings) {
+        MediaType type = request.getMediaType();
+        boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        boolean xml = type != null && XmlBody.accepts(type);
+        if (type != null && !form && !xml && !isJson(type)) {
+            throw new HttpError(415, "UnsupportedMediaTypeError", "Unsupported content type \"" + type
+                    + "\": send application/json, application/x-www-form-urlencoded or application/xml", null, null);
+        }
+        byte[] bytes = readBounded(request.getEntityStream(),
+                form ? settings.urlencodedLimitBytes() : settings.jsonLimitBytes());
         if (bytes.length == 0) {
             return null;
         }
-        MediaType type = request.getMediaType();
         Object body;
-        if (type == null || isJson(type)) {
-            body = parseJson(bytes);
-        } else if (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+        if (form) {
             body = QueryStringDecoder.decode(new String(bytes, StandardCharsets.UTF_8));
+        } else if (xml) {
+            body = XmlBody.parse(bytes);
         } else {
-            throw new HttpError(415, "UnsupportedMediaTypeError",
-                    "Unsupported content type \"" + type + "\": send application/json", null, null);
+            body = parseJson(bytes);
         }
         checkDepth(body, 1);
         return body;
@@ -57,7 +63,9 @@ final class RequestBody {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // a client that stops sending, or a gzip body that does not inflate
+            throw new HttpError(400, "BadRequestError", "The request body could not be read: " + e.getMessage(),
+                    "request.aborted", null);
         }
     }
 

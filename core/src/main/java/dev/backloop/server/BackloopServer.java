@@ -5,7 +5,12 @@ import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -14,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server of an app: Jetty with Jersey on it. Stopping is graceful: new connections are refused,
+ * The HTTP server of an app: Jetty with Jersey on it, wrapped in request ids, an access log, CORS and
+ * compression as the app's {@link EdgeSettings} ask. Stopping is graceful: new connections are refused,
  * requests in flight finish (up to the stop timeout), then the server closes.
  */
 public final class BackloopServer implements AutoCloseable {
@@ -30,7 +36,16 @@ public final class BackloopServer implements AutoCloseable {
      * @param stopTimeout how long in-flight requests may take to finish on stop
      */
     public BackloopServer(String host, int port, ResourceConfig application, Duration stopTimeout) {
+        this(host, port, application, stopTimeout, EdgeSettings.NONE);
+    }
+
+    /**
+     * @param edge CORS and compression around every route
+     */
+    public BackloopServer(String host, int port, ResourceConfig application, Duration stopTimeout,
+            EdgeSettings edge) {
         Objects.requireNonNull(application, "application is null");
+        Objects.requireNonNull(edge, "edge is null");
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost(host);
@@ -39,11 +54,36 @@ public final class BackloopServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder("backloop", new ServletContainer(application)), "/*");
+        Handler inner = context;
+        if (edge.compression() != null) {
+            inner = Compressions.around(inner, edge.compression());
+        }
+        if (edge.cors() != null) {
+            inner = crossOrigin(inner, edge.cors());
+        }
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(context);
-        server.setHandler(graceful);
+        graceful.setHandler(inner);
+        server.setHandler(new RequestIds(graceful));
+        server.setRequestLog(new AccessLog());
         server.setStopTimeout(stopTimeout.toMillis());
         server.setStopAtShutdown(false);
+    }
+
+    private static Handler crossOrigin(Handler inner, EdgeSettings.Cors cors) {
+        CrossOriginHandler handler = new CrossOriginHandler();
+        handler.setAllowedOriginPatterns(cors.origins().stream()
+                .map(origin -> origin.equals("*") ? ".*" : Pattern.quote(origin))
+                .collect(Collectors.toSet()));
+        handler.setAllowCredentials(cors.credentials());
+        handler.setPreflightMaxAge(Duration.ofSeconds(cors.maxAgeSeconds()));
+        // the cors package LoopBack uses allows every verb and reflects the requested headers
+        handler.setAllowedMethods(Set.of("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"));
+        handler.setAllowedHeaders(Set.of("*"));
+        Set<String> exposed = new java.util.LinkedHashSet<>(cors.exposedHeaders());
+        exposed.add(RequestIds.HEADER);
+        handler.setExposedHeaders(exposed);
+        handler.setHandler(inner);
+        return handler;
     }
 
     public BackloopServer start() {
