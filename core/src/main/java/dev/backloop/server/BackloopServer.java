@@ -5,12 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -59,7 +55,7 @@ public final class BackloopServer implements AutoCloseable {
             inner = Compressions.around(inner, edge.compression());
         }
         if (edge.cors() != null) {
-            inner = crossOrigin(inner, edge.cors());
+            inner = new CrossOrigin(inner, edge.cors());
         }
         GracefulHandler graceful = new GracefulHandler();
         graceful.setHandler(inner);
@@ -67,23 +63,6 @@ public final class BackloopServer implements AutoCloseable {
         server.setRequestLog(new AccessLog());
         server.setStopTimeout(stopTimeout.toMillis());
         server.setStopAtShutdown(false);
-    }
-
-    private static Handler crossOrigin(Handler inner, EdgeSettings.Cors cors) {
-        CrossOriginHandler handler = new CrossOriginHandler();
-        handler.setAllowedOriginPatterns(cors.origins().stream()
-                .map(origin -> origin.equals("*") ? ".*" : Pattern.quote(origin))
-                .collect(Collectors.toSet()));
-        handler.setAllowCredentials(cors.credentials());
-        handler.setPreflightMaxAge(Duration.ofSeconds(cors.maxAgeSeconds()));
-        // the cors package LoopBack uses allows every verb and reflects the requested headers
-        handler.setAllowedMethods(Set.of("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"));
-        handler.setAllowedHeaders(Set.of("*"));
-        Set<String> exposed = new java.util.LinkedHashSet<>(cors.exposedHeaders());
-        exposed.add(RequestIds.HEADER);
-        handler.setExposedHeaders(exposed);
-        handler.setHandler(inner);
-        return handler;
     }
 
     public BackloopServer start() {
