@@ -29,6 +29,10 @@ final class XmlBody {
     }
 
     static Object parse(byte[] bytes) {
+        if (declaresDocumentType(bytes)) {
+            throw new HttpError(400, "SyntaxError", "XML request bodies may not declare a DOCTYPE or entities",
+                    "entity.parse.failed", null);
+        }
         try {
             JsonNode tree = MAPPER.readTree(bytes);
             return Json.mapper().convertValue(tree, Object.class);
@@ -38,6 +42,12 @@ final class XmlBody {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A DOCTYPE is refused outright rather than skipped, so an XXE attempt is an error, not an empty value. */
+    private static boolean declaresDocumentType(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT);
+        return text.contains("<!DOCTYPE") || text.contains("<!ENTITY");
     }
 
     private static XmlFactory safeFactory() {

@@ -22,8 +22,9 @@ final class XmlResponse {
     static byte[] write(Object value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
+            // the declaration as js2xmlparser writes it (the StAX writer would use single quotes)
+            out.writeBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8));
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
             if (value == null) {
                 xml.writeEmptyElement("null");
             } else {
