@@ -28,10 +28,18 @@ final class RequestBody {
     static Object read(ContainerRequestContext request, RestSettings settings) {
         MediaType type = request.getMediaType();
         boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-        boolean xml = type != null && XmlBody.accepts(type);
+        // XML is opt-in (remoting.rest.xml), for bodies as for answers
+        boolean xml = settings.xml() && type != null && XmlBody.accepts(type);
         if (type != null && !form && !xml && !isJson(type)) {
             throw new HttpError(415, "UnsupportedMediaTypeError", "Unsupported content type \"" + type
-                    + "\": send application/json, application/x-www-form-urlencoded or application/xml", null, null);
+                    + "\": send application/json or application/x-www-form-urlencoded"
+                    + (settings.xml() ? " or application/xml" : ""), null, null);
+        }
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !xml && !isUtf8(charset)) {
+            // JSON is UTF-8 (RFC 8259), and forms are decoded as UTF-8: another charset would be misread
+            throw new HttpError(415, "UnsupportedMediaTypeError", "Unsupported charset \"" + charset.toUpperCase(java.util.Locale.ROOT)
+                    + "\"", "charset.unsupported", null);
         }
         byte[] bytes = readBounded(request.getEntityStream(),
                 form ? settings.urlencodedLimitBytes() : settings.jsonLimitBytes());
@@ -48,6 +56,11 @@ final class RequestBody {
         }
         checkDepth(body, 1);
         return body;
+    }
+
+    private static boolean isUtf8(String charset) {
+        String name = charset.trim().toLowerCase(java.util.Locale.ROOT);
+        return name.equals("utf-8") || name.equals("utf8") || name.equals("us-ascii");
     }
 
     private static boolean isJson(MediaType type) {
