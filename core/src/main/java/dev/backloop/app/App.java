@@ -6,6 +6,7 @@ import dev.backloop.remoting.SharedClass;
 import dev.backloop.rest.RestApi;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.server.BackloopServer;
+import dev.backloop.server.EdgeSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,12 +25,14 @@ public final class App implements AutoCloseable {
     private final Map<String, Model> models = new LinkedHashMap<>();
     private final Map<String, SharedClass> exposed = new LinkedHashMap<>();
     private final RestSettings restSettings;
+    private final EdgeSettings edge;
     private final String host;
     private final int port;
     private final List<BackloopServer> servers = new ArrayList<>();
 
-    App(RestSettings restSettings, String host, int port) {
+    App(RestSettings restSettings, EdgeSettings edge, String host, int port) {
         this.restSettings = Objects.requireNonNull(restSettings, "restSettings is null");
+        this.edge = Objects.requireNonNull(edge, "edge is null");
         this.host = host;
         this.port = port;
     }
@@ -93,7 +96,8 @@ public final class App implements AutoCloseable {
 
     /** Serves the REST API on {@code host:port} (port 0 for any free port). */
     public BackloopServer listen(String host, int port) {
-        BackloopServer server = new BackloopServer(host, port, restApi().toResourceConfig(), Duration.ofSeconds(30));
+        BackloopServer server = new BackloopServer(host, port, restApi().toResourceConfig(), Duration.ofSeconds(30),
+                edge);
         servers.add(server.start());
         return server;
     }

@@ -1,5 +1,6 @@
 package dev.backloop.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backloop.boot.AppDirectory;
 import dev.backloop.boot.AppLayout;
 import dev.backloop.boot.ModelConfigEntry;
@@ -34,10 +35,7 @@ public final class AppBooter {
 
     public static App boot(Path appDir, String env, Map<String, String> environment) {
         AppLayout layout = AppDirectory.load(appDir, env, environment);
-        Object jsonLimit = jsonLimit(layout);
-        RestSettings rest = new RestSettings(layout.config().restApiRoot(), RestSettings.parseSize(jsonLimit),
-                "production".equals(env));
-        App app = new App(rest, layout.config().host(), layout.config().port());
+        App app = new App(restSettings(layout, env), layout.edge(), layout.config().host(), layout.config().port());
         try {
             attach(app, layout);
         } catch (RuntimeException e) {
@@ -74,8 +72,22 @@ public final class AppBooter {
         }
     }
 
-    private static Object jsonLimit(AppLayout layout) {
-        var json = layout.config().raw().path("remoting").path("json").path("limit");
-        return json.isMissingNode() || json.isNull() ? null : (json.isNumber() ? json.numberValue() : json.asText());
+    /**
+     * The {@code remoting} options of config.json: body limits, XML, normalized paths, and
+     * {@code errorHandler.debug}, which shows error details even in production.
+     */
+    private static RestSettings restSettings(AppLayout layout, String env) {
+        JsonNode remoting = layout.config().raw().path("remoting");
+        boolean debug = remoting.path("errorHandler").path("debug").asBoolean(false);
+        return new RestSettings(layout.config().restApiRoot(),
+                RestSettings.parseSize(size(remoting.path("json").path("limit"))),
+                "production".equals(env) && !debug,
+                RestSettings.parseSize(size(remoting.path("urlencoded").path("limit"))),
+                remoting.path("rest").path("xml").asBoolean(false),
+                remoting.path("rest").path("normalizeHttpPath").asBoolean(false));
+    }
+
+    private static Object size(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : (node.isNumber() ? node.numberValue() : node.asText());
     }
 }

@@ -2,6 +2,7 @@ package dev.backloop.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backloop.model.ModelDefinition;
+import dev.backloop.server.EdgeSettings;
 import dev.backloop.spi.DataSourceSettings;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param definitions the definitions of the configured models and of the bases they extend, every base
  *                    before the models extending it
  * @param components  component configurations by name, in file order ({@code null}-disabled ones removed)
+ * @param edge        CORS and compression, from {@code middleware.json} (the scaffold's when it is absent)
  */
 public record AppLayout(
         Path root,
@@ -29,7 +31,8 @@ public record AppLayout(
         Map<String, DataSourceSettings> dataSources,
         List<ModelConfigEntry> models,
         List<ModelDefinition> definitions,
-        Map<String, JsonNode> components) {
+        Map<String, JsonNode> components,
+        EdgeSettings edge) {
 
     public AppLayout {
         Objects.requireNonNull(root, "root is null");
@@ -38,6 +41,7 @@ public record AppLayout(
         models = List.copyOf(models);
         definitions = List.copyOf(definitions);
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        Objects.requireNonNull(edge, "edge is null");
     }
 
     /** The definition of {@code modelName}, if the app defines it. */

@@ -4,6 +4,7 @@ import dev.backloop.error.HttpError;
 import dev.backloop.json.Json;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -56,6 +57,11 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof NotFoundException || exception instanceof NotAllowedException) {
             return routeNotFound();
+        }
+        if (exception instanceof ProcessingException && exception.getCause() instanceof java.io.IOException io) {
+            // the body stream broke while Jersey looked at it: a gzip body that does not inflate, a client gone
+            return new HttpError(400, "BadRequestError", "The request body could not be read: " + io.getMessage(),
+                    "request.aborted", null, exception);
         }
         if (exception instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();

@@ -25,23 +25,42 @@ final class RequestBody {
     private RequestBody() {
     }
 
-    static Object read(ContainerRequestContext request, long limit) {
-        byte[] bytes = readBounded(request.getEntityStream(), limit);
+    static Object read(ContainerRequestContext request, RestSettings settings) {
+        MediaType type = request.getMediaType();
+        boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        // XML is opt-in (remoting.rest.xml), for bodies as for answers
+        boolean xml = settings.xml() && type != null && XmlBody.accepts(type);
+        if (type != null && !form && !xml && !isJson(type)) {
+            throw new HttpError(415, "UnsupportedMediaTypeError", "Unsupported content type \"" + type
+                    + "\": send application/json or application/x-www-form-urlencoded"
+                    + (settings.xml() ? " or application/xml" : ""), null, null);
+        }
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !xml && !isUtf8(charset)) {
+            // JSON is UTF-8 (RFC 8259), and forms are decoded as UTF-8: another charset would be misread
+            throw new HttpError(415, "UnsupportedMediaTypeError", "Unsupported charset \"" + charset.toUpperCase(java.util.Locale.ROOT)
+                    + "\"", "charset.unsupported", null);
+        }
+        byte[] bytes = readBounded(request.getEntityStream(),
+                form ? settings.urlencodedLimitBytes() : settings.jsonLimitBytes());
         if (bytes.length == 0) {
             return null;
         }
-        MediaType type = request.getMediaType();
         Object body;
-        if (type == null || isJson(type)) {
-            body = parseJson(bytes);
-        } else if (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+        if (form) {
             body = QueryStringDecoder.decode(new String(bytes, StandardCharsets.UTF_8));
+        } else if (xml) {
+            body = XmlBody.parse(bytes);
         } else {
-            throw new HttpError(415, "UnsupportedMediaTypeError",
-                    "Unsupported content type \"" + type + "\": send application/json", null, null);
+            body = parseJson(bytes);
         }
         checkDepth(body, 1);
         return body;
+    }
+
+    private static boolean isUtf8(String charset) {
+        String name = charset.trim().toLowerCase(java.util.Locale.ROOT);
+        return name.equals("utf-8") || name.equals("utf8") || name.equals("us-ascii");
     }
 
     private static boolean isJson(MediaType type) {
@@ -57,7 +76,9 @@ final class RequestBody {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // a client that stops sending, or a gzip body that does not inflate
+            throw new HttpError(400, "BadRequestError", "The request body could not be read: " + e.getMessage(),
+                    "request.aborted", null);
         }
     }
 

@@ -35,10 +35,11 @@ public final class RestApi {
      * and path, the first one keeps it, as in LoopBack where the first registered Express route wins.
      */
     public RestApi add(SharedClass sharedClass) {
-        modelsByPath.put(sharedClass.path().toLowerCase(Locale.ROOT), sharedClass.name());
+        String classPath = httpPath(sharedClass.path());
+        modelsByPath.put(classPath.toLowerCase(Locale.ROOT), sharedClass.name());
         for (SharedMethod method : sharedClass.methods()) {
             for (HttpRoute route : method.routes()) {
-                String template = template(sharedClass, method, route);
+                String template = template(classPath, method, route);
                 String key = route.verb() + " " + template.toLowerCase(Locale.ROOT);
                 if (routeOwners.putIfAbsent(key, method.stringName()) != null) {
                     continue;
@@ -61,10 +62,17 @@ public final class RestApi {
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         config.register(new CanonicalPathFilter(canonicalizer));
         config.register(new ErrorMapper(settings, segment -> modelsByPath.get(segment.toLowerCase(Locale.ROOT))));
+        config.register(new ResponseFormat(settings.xml()));
+        config.register(new EntityTags());
         for (Resource.Builder builder : resources.values()) {
             config.registerResources(builder.build());
         }
         return config;
+    }
+
+    /** A path segment as declared, or dash-delimited lower case under {@code normalizeHttpPath}. */
+    private String httpPath(String segment) {
+        return settings.normalizeHttpPath() ? HttpPaths.normalize(segment) : segment;
     }
 
     /** The route paths, for logs and tests: {@code GET /api/books/{id}}. */
@@ -72,8 +80,8 @@ public final class RestApi {
         return List.copyOf(routes);
     }
 
-    private String template(SharedClass sharedClass, SharedMethod method, HttpRoute route) {
-        StringBuilder path = new StringBuilder(settings.restApiRoot()).append('/').append(sharedClass.path());
+    private String template(String classPath, SharedMethod method, HttpRoute route) {
+        StringBuilder path = new StringBuilder(settings.restApiRoot()).append('/').append(classPath);
         if (!method.isStatic()) {
             path.append("/{id}");
         }
@@ -82,7 +90,7 @@ public final class RestApi {
                 continue;
             }
             path.append('/');
-            path.append(segment.startsWith(":") ? "{" + segment.substring(1) + "}" : segment);
+            path.append(segment.startsWith(":") ? "{" + segment.substring(1) + "}" : httpPath(segment));
         }
         return path.toString();
     }

@@ -8,13 +8,23 @@ import java.util.Objects;
  * @param restApiRoot    where model routes are mounted ({@code /api})
  * @param jsonLimitBytes the largest request body accepted ({@code remoting.json.limit}, LoopBack's 100kb by default)
  * @param production     whether errors hide stacks and 5xx messages
+ * @param urlencodedLimitBytes the largest URL-encoded form body ({@code remoting.urlencoded.limit}, 100kb)
+ * @param xml            whether responses may be XML when the client prefers it ({@code remoting.rest.xml})
+ * @param normalizeHttpPath whether route paths are dash-delimited lower case ({@code remoting.rest.normalizeHttpPath}:
+ *                       {@code MyModel} → {@code my-model})
  */
-public record RestSettings(String restApiRoot, long jsonLimitBytes, boolean production) {
+public record RestSettings(String restApiRoot, long jsonLimitBytes, boolean production, long urlencodedLimitBytes,
+        boolean xml, boolean normalizeHttpPath) {
     public static final long DEFAULT_JSON_LIMIT = 100 * 1024;
 
     public RestSettings {
         Objects.requireNonNull(restApiRoot, "restApiRoot is null");
         restApiRoot = normalizeRoot(restApiRoot);
+    }
+
+    /** JSON only, with the same limit for every body type and paths as declared. */
+    public RestSettings(String restApiRoot, long jsonLimitBytes, boolean production) {
+        this(restApiRoot, jsonLimitBytes, production, jsonLimitBytes, false, false);
     }
 
     private static String normalizeRoot(String root) {

@@ -58,7 +58,7 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
         pathParams.forEach((k, v) -> path.put(k, v.isEmpty() ? null : v.get(0)));
         String rawQuery = request.getUriInfo().getRequestUri().getRawQuery();
         Map<String, Object> query = rawQuery == null ? Map.of() : QueryStringDecoder.decode(rawQuery);
-        Object body = readsBody && request.hasEntity() ? RequestBody.read(request, settings.jsonLimitBytes()) : null;
+        Object body = readsBody && request.hasEntity() ? RequestBody.read(request, settings) : null;
         Map<String, String> headers = new LinkedHashMap<>();
         request.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
 

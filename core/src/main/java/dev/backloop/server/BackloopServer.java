@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -14,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server of an app: Jetty with Jersey on it. Stopping is graceful: new connections are refused,
+ * The HTTP server of an app: Jetty with Jersey on it, wrapped in request ids, an access log, CORS and
+ * compression as the app's {@link EdgeSettings} ask. Stopping is graceful: new connections are refused,
  * requests in flight finish (up to the stop timeout), then the server closes.
  */
 public final class BackloopServer implements AutoCloseable {
@@ -30,7 +32,16 @@ public final class BackloopServer implements AutoCloseable {
      * @param stopTimeout how long in-flight requests may take to finish on stop
      */
     public BackloopServer(String host, int port, ResourceConfig application, Duration stopTimeout) {
+        this(host, port, application, stopTimeout, EdgeSettings.NONE);
+    }
+
+    /**
+     * @param edge CORS and compression around every route
+     */
+    public BackloopServer(String host, int port, ResourceConfig application, Duration stopTimeout,
+            EdgeSettings edge) {
         Objects.requireNonNull(application, "application is null");
+        Objects.requireNonNull(edge, "edge is null");
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost(host);
@@ -39,9 +50,17 @@ public final class BackloopServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder("backloop", new ServletContainer(application)), "/*");
+        Handler inner = context;
+        if (edge.compression() != null) {
+            inner = Compressions.around(inner, edge.compression());
+        }
+        if (edge.cors() != null) {
+            inner = new CrossOrigin(inner, edge.cors());
+        }
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(context);
-        server.setHandler(graceful);
+        graceful.setHandler(inner);
+        server.setHandler(new RequestIds(graceful));
+        server.setRequestLog(new AccessLog());
         server.setStopTimeout(stopTimeout.toMillis());
         server.setStopAtShutdown(false);
     }
