@@ -1,9 +1,11 @@
 package dev.backloop.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.backloop.boot.AppDirectory;
 import dev.backloop.boot.AppLayout;
 import dev.backloop.boot.ModelConfigEntry;
+import dev.backloop.component.ComponentRegistry;
 import dev.backloop.datasource.ConnectorRegistry;
 import dev.backloop.datasource.DataSource;
 import dev.backloop.model.Model;
@@ -38,6 +40,7 @@ public final class AppBooter {
         App app = new App(restSettings(layout, env), layout.edge(), layout.config().host(), layout.config().port());
         try {
             attach(app, layout);
+            addComponents(app, layout, env == null ? AppDirectory.environmentName(environment) : env);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -70,6 +73,24 @@ public final class AppBooter {
             dataSource.connector().start();
             LOG.debug("Datasource '{}' started with connector '{}'", dataSource.name(), dataSource.settings().connector());
         }
+    }
+
+    /** Creates each component component-config.json turns on, in file order. */
+    private static void addComponents(App app, AppLayout layout, String env) {
+        ComponentRegistry registry = ComponentRegistry.discover(Thread.currentThread().getContextClassLoader());
+        ComponentSetup setup = new ComponentSetup(app, layout.root(), env);
+        layout.components().forEach((name, config) -> {
+            var factory = registry.find(name);
+            if (factory.isEmpty()) {
+                // an LB3 app lists its npm components; one we do not ship must not stop the API from serving
+                LOG.warn("component-config.json names component \"{}\", which is not on the classpath (available: {}); "
+                        + "it is left out", name, registry.names());
+                return;
+            }
+            JsonNode settings = config.isObject() ? config : JsonNodeFactory.instance.objectNode();
+            app.addComponent(factory.get().create(setup, settings));
+            LOG.debug("Component '{}' added", name);
+        });
     }
 
     /**
