@@ -22,8 +22,11 @@ public record ExplorerSettings(String mountPath, JsonNode apiInfo, List<Path> ui
         String resourcePath) {
     private static final Logger LOG = LoggerFactory.getLogger(ExplorerSettings.class);
     private static final Set<String> KNOWN = Set.of("mountPath", "apiInfo", "uiDirs", "swaggerUI", "resourcePath");
-    /** Only plain path segments: the mount path becomes a route template, where braces would be parameters. */
-    private static final String SAFE_PATH = "(/[A-Za-z0-9._~-]+)+";
+    /**
+     * Only plain path segments, none of them {@code .} or {@code ..}: the mount path becomes a route template,
+     * where braces would be parameters.
+     */
+    private static final String SAFE_PATH = "(/(?!\\.\\.?(/|$))[A-Za-z0-9._~-]+)+";
 
     /**
      * Reads the component's config.
