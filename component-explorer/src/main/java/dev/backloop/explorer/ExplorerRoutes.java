@@ -14,7 +14,7 @@ import org.glassfish.jersey.server.model.Resource;
 
 /**
  * The explorer's HTTP routes below its mount path: the documents ({@code openapi.json}, {@code openapi.yaml},
- * the Swagger 2.0 {@code swagger.json}) and the UI's files, with {@code index.html} at the mount path itself.
+ * the Swagger 2.0 {@code swagger.json}) and the UI's files, the mount path itself leading to {@code index.html}.
  */
 final class ExplorerRoutes {
     private static final String FILE_PARAM = "file";
@@ -41,21 +41,21 @@ final class ExplorerRoutes {
         return root.build();
     }
 
-    /** The mount path: index.html at {@code /explorer/}, a redirect there from {@code /explorer}. */
+    /**
+     * The mount path itself redirects to {@code index.html} below it: the page loads its files relative to its
+     * own URL, and the REST edge drops trailing slashes, so {@code /explorer/} cannot be told from
+     * {@code /explorer}.
+     */
     private final class MountHandler implements Inflector<ContainerRequestContext, Response> {
         @Override
         public Response apply(ContainerRequestContext request) {
             if (!settings.swaggerUi()) {
                 return notFound();
             }
-            String path = request.getUriInfo().getRequestUri().getRawPath();
-            if (!path.endsWith("/")) {
-                // index.html loads its files relative to the page: the page must end with a slash
-                return Response.status(301)
-                        .location(UriBuilder.fromUri(request.getUriInfo().getRequestUri()).replacePath(path + "/").build())
-                        .build();
-            }
-            return serve("index.html");
+            String path = request.getUriInfo().getRequestUri().getRawPath().replaceAll("/+$", "");
+            return Response.status(302)
+                    .location(UriBuilder.fromUri(request.getUriInfo().getRequestUri()).replacePath(path + "/index.html").build())
+                    .build();
         }
     }
 
