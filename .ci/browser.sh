@@ -11,5 +11,5 @@ if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null
-apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+apt-get install -y -qq chromium chromium-driver >/dev/null
 chromium --version
