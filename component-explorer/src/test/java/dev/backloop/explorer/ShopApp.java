@@ -31,6 +31,7 @@ public final class ShopApp {
                 .accessType("READ")
                 .accepts(Accept.of("q", "string", HttpSource.QUERY).asRequired().describedAs("Words to look for"))
                 .accepts(Accept.of("X-Shop-Region", "string", HttpSource.HEADER))
+                .accepts(Accept.of("Authorization", "string", HttpSource.HEADER))
                 .accepts(Accept.of("options", "object", HttpSource.QUERY))
                 .accepts(Accept.of("req", "object", HttpSource.CONTEXT))
                 .returns(Return.property("results", "[Product]"))

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backloop.app.App;
 import dev.backloop.app.AppBooter;
+import dev.backloop.remoting.Accept;
+import dev.backloop.remoting.HttpSource;
+import dev.backloop.remoting.Return;
+import dev.backloop.remoting.SharedMethod;
 import dev.backloop.server.BackloopServer;
 import java.io.File;
 import java.io.IOException;
@@ -34,23 +38,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The explorer of {@code examples/todo} in a real browser: Debian's headless chromium, driven through its
  * chromedriver. It lists the models, runs "Try it out" on {@code GET /Todos} and sees the stored todo in a
- * 200 answer. A screenshot is left at {@code target/explorer-screenshot.png}. Without chromium the test
+ * 200 answer; and, in an app with a User model, an access token set once with Authorize goes with every call.
+ * Screenshots are left at {@code target/explorer-screenshot.png} and {@code target/explorer-token-screenshot.png}. Without chromium the test
  * fails and says how to install it: CI installs it in {@code .ci/browser.sh}.
  */
 class ExplorerBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String MISSING_BROWSER = "this test needs Debian's chromium and chromedriver (" + CHROMIUM + ", "
+            + CHROMEDRIVER + "): run .ci/browser.sh as root, or apt-get install chromium chromium-driver";
 
     @TempDir
     Path tempDir;
 
     @Test
     void listsTheModelsAndTriesOutGetTodos() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("this test needs Debian's chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER
-                        + "): run .ci/browser.sh, or apt-get install chromium chromium-driver")
-                .isTrue();
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)).as(MISSING_BROWSER).isTrue();
         Path appDir = copyExample(tempDir.resolve("todo"));
         try (App app = AppBooter.boot(appDir, "test", Map.of()); BackloopServer server = app.listen("127.0.0.1", 0)) {
             String root = "http://127.0.0.1:" + server.uri().getPort();
@@ -68,25 +72,71 @@ class ExplorerBrowserTest {
                 List<String> tags = browser.findElements(By.cssSelector(".opblock-tag")).stream()
                         .map(tag -> tag.getAttribute("data-tag")).toList();
                 assertThat(tags).contains("Todo", "Category");
-                assertThat(browser.getTitle()).isNotBlank();
 
-                WebElement find = operation(browser, "get", "/Todos");
-                find.findElement(By.cssSelector(".opblock-summary")).click();
-                wait.until(d -> !find.findElements(By.cssSelector(".try-out__btn")).isEmpty());
-                find.findElement(By.cssSelector(".try-out__btn")).click();
-                wait.until(d -> !find.findElements(By.cssSelector("button.execute")).isEmpty());
-                find.findElement(By.cssSelector("button.execute")).click();
-                wait.until(d -> !find.findElements(By.cssSelector(".live-responses-table tr.response .response-col_status")).isEmpty());
-
-                String status = find.findElement(By.cssSelector(".live-responses-table tr.response .response-col_status")).getText();
-                String body = find.findElement(By.cssSelector(".live-responses-table tr.response .response-col_description")).getText();
-                screenshot(browser);
-                assertThat(status).startsWith("200");
-                assertThat(body).contains("Seen in the explorer");
+                Call call = tryOut(browser, "get", "/Todos");
+                screenshot(browser, "explorer-screenshot.png");
+                assertThat(call.status()).isEqualTo("200");
+                assertThat(call.body()).contains("Seen in the explorer");
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    @Test
+    void anAccessTokenSetOnceIsSentWithEveryCall() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)).as(MISSING_BROWSER).isTrue();
+        Path appDir = copyFixture("tokens", tempDir.resolve("tokens"));
+        try (App app = AppBooter.boot(appDir, "test", Map.of())) {
+            // echoes the Authorization header the call carried
+            app.sharedClass("User").add(SharedMethod.builder("whoami")
+                    .accepts(Accept.of("authorization", "string", HttpSource.HEADER))
+                    .returns(Return.root("token", "string"))
+                    .route("get", "/whoami")
+                    .handler(inv -> String.valueOf(inv.arg("authorization")))
+                    .build());
+            try (BackloopServer server = app.listen("127.0.0.1", 0)) {
+                WebDriver browser = startChromium();
+                try {
+                    browser.get("http://127.0.0.1:" + server.uri().getPort() + "/explorer/");
+                    WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+                    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".auth-wrapper button.authorize"))).click();
+                    WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
+                    dialog.findElement(By.cssSelector("input[type=text]")).sendKeys("tok-123");
+                    dialog.findElement(By.cssSelector(".auth-btn-wrapper button.authorize")).click();
+                    wait.until(d -> !dialog.findElements(By.cssSelector(".auth-btn-wrapper button.btn-done")).isEmpty());
+                    dialog.findElement(By.cssSelector(".auth-btn-wrapper button.btn-done")).click();
+
+                    Call whoami = tryOut(browser, "get", "/Users/whoami");
+                    assertThat(whoami.status()).isEqualTo("200");
+                    assertThat(whoami.body()).contains("tok-123");
+                    Call find = tryOut(browser, "get", "/Users");
+                    screenshot(browser, "explorer-token-screenshot.png");
+                    assertThat(find.status()).isEqualTo("200");
+                    assertThat(find.curl()).contains("Authorization: tok-123");
+                } finally {
+                    browser.quit();
+                }
+            }
+        }
+    }
+
+    /** What Swagger UI shows after "Try it out" and "Execute" on one operation. */
+    private record Call(String status, String body, String curl) {
+    }
+
+    private static Call tryOut(WebDriver browser, String verb, String path) {
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        WebElement block = operation(browser, verb, path);
+        block.findElement(By.cssSelector(".opblock-summary")).click();
+        wait.until(d -> !block.findElements(By.cssSelector(".try-out__btn")).isEmpty());
+        block.findElement(By.cssSelector(".try-out__btn")).click();
+        wait.until(d -> !block.findElements(By.cssSelector("button.execute")).isEmpty());
+        block.findElement(By.cssSelector("button.execute")).click();
+        wait.until(d -> !block.findElements(By.cssSelector(".live-responses-table tr.response .response-col_status")).isEmpty());
+        return new Call(block.findElement(By.cssSelector(".live-responses-table tr.response .response-col_status")).getText(),
+                block.findElement(By.cssSelector(".live-responses-table tr.response .response-col_description")).getText(),
+                block.findElement(By.cssSelector(".curl-command")).getText());
     }
 
     /** The operation block of one verb and path (Swagger UI marks each block with its method and path). */
@@ -113,11 +163,31 @@ class ExplorerBrowserTest {
         return new ChromeDriver(service, options);
     }
 
-    private static void screenshot(WebDriver browser) throws IOException {
+    private static void screenshot(WebDriver browser, String name) throws IOException {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", "explorer-screenshot.png");
+        Path target = Path.of("target", name);
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A fixture app of the test resources, copied so the test may write in it. */
+    private static Path copyFixture(String name, Path target) throws Exception {
+        Path source = Path.of(ExplorerBrowserTest.class.getResource("/apps/" + name).toURI());
+        copyTree(source, target);
+        return target;
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination);
+                }
+            }
+        }
     }
 
     /** examples/todo without its data file, so the test starts from an empty store. */

@@ -30,6 +30,8 @@ public final class ParameterMapper {
     public static final String BODY_NAME = "x-codegen-request-body-name";
 
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}/]+)}");
+    /** Headers OpenAPI says a parameter may not describe: content negotiation and the security scheme set them. */
+    private static final Set<String> RESERVED_HEADERS = Set.of("accept", "content-type", "authorization");
 
     private final TypeSchemas types;
     /** Argument names whose object values follow a documented grammar: {@code filter}, {@code where}. */
@@ -65,7 +67,12 @@ public final class ParameterMapper {
                     parameters.add(new Parameter().in("path").name(accept.arg()).required(true)
                             .description(accept.description()).schema(pathSchema(accept, model)));
                 }
-                case QUERY, HEADER -> parameters.add(textParameter(accept, location == Location.QUERY ? "query" : "header"));
+                case QUERY -> parameters.add(textParameter(accept, "query"));
+                case HEADER -> {
+                    if (!RESERVED_HEADERS.contains(accept.arg().toLowerCase(java.util.Locale.ROOT))) {
+                        parameters.add(textParameter(accept, "header"));
+                    }
+                }
                 case BODY -> {
                     body = new RequestBody().required(accept.required()).description(accept.description())
                             .content(new Content().addMediaType("application/json", new MediaType().schema(bodySchema(accept, model))));
