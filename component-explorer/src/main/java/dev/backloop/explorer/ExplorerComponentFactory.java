@@ -7,6 +7,7 @@ import dev.backloop.spi.Component;
 import dev.backloop.spi.ComponentContext;
 import dev.backloop.spi.ComponentFactory;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -37,6 +38,13 @@ public final class ExplorerComponentFactory implements ComponentFactory {
     @Override
     public Component create(ComponentContext context, JsonNode config) {
         ExplorerSettings settings = ExplorerSettings.read(config, context.appDirectory());
+        String restRoot = context.app().restSettings().restApiRoot();
+        if (!restRoot.isEmpty() && (settings.mountPath().equalsIgnoreCase(restRoot)
+                || settings.mountPath().toLowerCase(Locale.ROOT).startsWith(restRoot.toLowerCase(Locale.ROOT) + "/"))) {
+            // the explorer's file route would shadow the API's routes
+            throw new IllegalArgumentException("explorer: mountPath \"" + settings.mountPath()
+                    + "\" is inside the REST API's root \"" + restRoot + "\"; mount it beside it, e.g. /explorer");
+        }
         ApiDocuments documents = new ApiDocuments(context.app(), ApiInfo.of(settings.apiInfo(), context.appDirectory()));
         Map<String, ExplorerRoutes.Document> served = new LinkedHashMap<>();
         served.put("openapi.json", new ExplorerRoutes.Document(documents::openApiJson, "application/json"));

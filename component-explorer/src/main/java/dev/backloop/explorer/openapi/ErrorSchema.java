@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.List;
 
 /** LoopBack's error body, {@code {"error": {"statusCode", "name", "message", ...}}}, and responses carrying it. */
 public final class ErrorSchema {
@@ -23,10 +24,10 @@ public final class ErrorSchema {
         error.addProperty("code", new StringSchema().description("A stable code, e.g. MODEL_NOT_FOUND"));
         error.addProperty("details", new Schema<>().description("For validation errors: the failed properties and codes"));
         error.addProperty("stack", new StringSchema().description("Only outside production"));
-        error.setRequired(java.util.List.of("statusCode", "name", "message"));
+        error.setRequired(List.of("statusCode", "name", "message"));
         ObjectSchema body = new ObjectSchema();
         body.addProperty("error", error);
-        body.setRequired(java.util.List.of("error"));
+        body.setRequired(List.of("error"));
         return body;
     }
 

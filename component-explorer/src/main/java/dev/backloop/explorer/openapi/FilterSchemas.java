@@ -3,6 +3,7 @@ package dev.backloop.explorer.openapi;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,9 +38,9 @@ public final class FilterSchemas {
                         "Properties to return: {\"title\": true} or [\"title\", \"done\"]"))
                 .addProperty("include", new Schema<>().description("Related models to include: \"owner\" or [\"owner\", {...}]"))
                 .addProperty("order", new Schema<>().description("Sort order: \"priority DESC\" or [\"done ASC\", \"title\"]"))
-                .addProperty("limit", new IntegerSchema().minimum(java.math.BigDecimal.ZERO).description("At most this many"))
-                .addProperty("skip", new IntegerSchema().minimum(java.math.BigDecimal.ZERO).description("Skip this many"))
-                .addProperty("offset", new IntegerSchema().minimum(java.math.BigDecimal.ZERO).description("Same as skip")));
+                .addProperty("limit", new IntegerSchema().minimum(BigDecimal.ZERO).description("At most this many"))
+                .addProperty("skip", new IntegerSchema().minimum(BigDecimal.ZERO).description("Skip this many"))
+                .addProperty("offset", new IntegerSchema().minimum(BigDecimal.ZERO).description("Same as skip")));
         return schemas;
     }
 }
