@@ -10,6 +10,8 @@ import dev.backloop.datasource.ConnectorRegistry;
 import dev.backloop.datasource.DataSource;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelDefinition;
+import dev.backloop.model.Observers;
+import dev.backloop.mixin.Mixins;
 import dev.backloop.remoting.PersistedModelMethods;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.spi.DataSourceSettings;
@@ -58,6 +60,9 @@ public final class AppBooter {
         }
         Map<String, ModelDefinition> definitions = new LinkedHashMap<>();
         layout.definitions().forEach(d -> definitions.put(d.name(), d));
+        // one registry per app, so a hook on a base model runs for the models extending it
+        Observers observers = new Observers(name -> java.util.Optional.ofNullable(definitions.get(name)));
+        Mixins mixins = Mixins.discover(Thread.currentThread().getContextClassLoader());
         for (ModelConfigEntry entry : layout.models()) {
             ModelDefinition definition = definitions.get(entry.name());
             if (definition == null || entry.dataSource() == null) {
@@ -65,8 +70,10 @@ public final class AppBooter {
                 continue;
             }
             DataSource dataSource = dataSources.get(entry.dataSource());
-            dataSource.connector().define(definition);
-            Model model = new Model(definition, dataSource.name(), dataSource.connector());
+            ModelDefinition mixedIn = mixins.define(definition);
+            dataSource.connector().define(mixedIn);
+            Model model = new Model(mixedIn, dataSource.name(), dataSource.connector(), observers);
+            mixins.attach(model);
             app.addModel(model, entry.isPublic() ? PersistedModelMethods.sharedClassOf(model) : null);
         }
         for (DataSource dataSource : dataSources.values()) {
