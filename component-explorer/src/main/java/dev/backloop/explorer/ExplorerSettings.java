@@ -45,6 +45,10 @@ public record ExplorerSettings(String mountPath, JsonNode apiInfo, List<Path> ui
         if (!resourcePath.matches("[A-Za-z0-9._-]+") || resourcePath.startsWith(".")) {
             throw new IllegalArgumentException("explorer: resourcePath \"" + resourcePath + "\" must be a plain file name");
         }
+        if (resourcePath.equals("openapi.json") || resourcePath.equals("openapi.yaml")) {
+            throw new IllegalArgumentException("explorer: resourcePath \"" + resourcePath
+                    + "\" is the OpenAPI 3 document's name; the Swagger 2.0 document needs another one");
+        }
         List<Path> uiDirs = new ArrayList<>();
         JsonNode dirs = config.path("uiDirs");
         for (JsonNode dir : dirs.isArray() ? dirs : List.of(dirs)) {

@@ -43,5 +43,6 @@ class ExplorerSettingsTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mountPath");
         }
         assertThatThrownBy(() -> read("{\"resourcePath\": \"../swagger.json\"}")).hasMessageContaining("resourcePath");
+        assertThatThrownBy(() -> read("{\"resourcePath\": \"openapi.json\"}")).hasMessageContaining("another one");
     }
 }
