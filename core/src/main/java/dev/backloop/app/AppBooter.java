@@ -11,6 +11,7 @@ import dev.backloop.model.ModelDefinition;
 import dev.backloop.remoting.PersistedModelMethods;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.spi.DataSourceSettings;
+import dev.backloop.spi.GeneratedIds;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,6 +63,8 @@ public final class AppBooter {
                 continue;
             }
             DataSource dataSource = dataSources.get(entry.dataSource());
+            // as the juggler's attach: a generated id takes the connector's id type (ObjectId strings on MongoDB)
+            definition = GeneratedIds.typed(definition, dataSource.connector().generatedIdType());
             dataSource.connector().define(definition);
             Model model = new Model(definition, dataSource.name(), dataSource.connector());
             app.addModel(model, entry.isPublic() ? PersistedModelMethods.sharedClassOf(model) : null);
