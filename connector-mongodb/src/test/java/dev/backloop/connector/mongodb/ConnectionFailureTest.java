@@ -25,13 +25,12 @@ import org.junit.jupiter.api.Timeout;
 class ConnectionFailureTest {
     private static final ModelDefinition BOOK = GeneratedIds.typed(ConformanceModels.book(), PropertyType.STRING);
 
-    private static DataSourceSettings settings(String url, Object... extra) {
+    /** Settings that fail fast while the database is away (the driver waits 30 s by default). */
+    private static DataSourceSettings settings(String url, int serverSelectionTimeoutMs, Object... extra) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("url", url);
         values.put("database", "backloop_failures");
-        // fail fast while the database is away (the driver's default is 30 s), but leave a loaded machine
-        // time for the first handshake
-        values.put("serverSelectionTimeoutMS", 2000);
+        values.put("serverSelectionTimeoutMS", serverSelectionTimeoutMs);
         for (int i = 0; i < extra.length; i += 2) {
             values.put((String) extra[i], extra[i + 1]);
         }
@@ -56,7 +55,7 @@ class ConnectionFailureTest {
     @Test
     void startFailsWithAClearErrorWhenTheServerIsUnreachable() throws IOException {
         int port = closedPort();
-        MongoConnector connector = new MongoConnector(settings("mongodb://app:s3cret@127.0.0.1:" + port));
+        MongoConnector connector = new MongoConnector(settings("mongodb://app:s3cret@127.0.0.1:" + port, 300));
         connector.define(BOOK);
         assertThatThrownBy(connector::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Datasource \"library\" cannot connect to MongoDB at mongodb://app:***@127.0.0.1:" + port)
@@ -65,7 +64,7 @@ class ConnectionFailureTest {
 
     @Test
     void lazyConnectStartsAndAnswers503UntilTheServerIsThere() throws IOException {
-        MongoConnector connector = new MongoConnector(settings("mongodb://127.0.0.1:" + closedPort(), "lazyConnect", true));
+        MongoConnector connector = new MongoConnector(settings("mongodb://127.0.0.1:" + closedPort(), 300, "lazyConnect", true));
         connector.define(BOOK);
         connector.start();
         try {
@@ -82,7 +81,8 @@ class ConnectionFailureTest {
         String host = new ConnectionString(MongoTestServer.url()).getHosts().get(0);
         int colon = host.lastIndexOf(':');
         try (TcpProxy proxy = new TcpProxy(host.substring(0, colon), Integer.parseInt(host.substring(colon + 1)))) {
-            MongoConnector connector = new MongoConnector(settings("mongodb://127.0.0.1:" + proxy.port()));
+            // a loaded machine needs time for the first handshake
+            MongoConnector connector = new MongoConnector(settings("mongodb://127.0.0.1:" + proxy.port(), 2000));
             connector.define(BOOK);
             connector.start();
             try {
