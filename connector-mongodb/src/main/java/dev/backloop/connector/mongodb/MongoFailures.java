@@ -36,8 +36,12 @@ final class MongoFailures {
 
     /** Whether a duplicate key error is about {@code _id} rather than another unique index. */
     static boolean onId(MongoException e) {
+        // MongoDB 4.2+ names the index's keys; older servers (and the in-process one) only the message
+        if (e instanceof MongoWriteException write && write.getError().getDetails().containsKey("keyPattern")) {
+            return write.getError().getDetails().getDocument("keyPattern").containsKey("_id");
+        }
         String message = String.valueOf(e.getMessage());
-        return message.contains("_id_") || message.contains("_id:") || message.contains("{ _id");
+        return message.contains("index: _id_ ") || message.contains("{ _id:");
     }
 
     /** The error a client sees for a driver exception. */
