@@ -28,11 +28,13 @@ public final class QueryPlan {
     private final Filter filter;
     private final Where pushed;
     private final Where residual;
+    private final boolean complete;
 
-    private QueryPlan(Filter filter, Where pushed, Where residual) {
+    private QueryPlan(Filter filter, Where pushed, Where residual, boolean sortable) {
         this.filter = filter;
         this.pushed = pushed;
         this.residual = residual;
+        this.complete = residual.matchesAll() && sortable;
     }
 
     /**
@@ -40,27 +42,32 @@ public final class QueryPlan {
      * is pushed down only when every branch is; an {@code and} is split clause by clause.
      */
     public static QueryPlan of(Filter filter, Predicate<Where.Condition> supported) {
-        Objects.requireNonNull(filter, "filter is null");
         Objects.requireNonNull(supported, "supported is null");
+        return of(filter, supported, true);
+    }
+
+    private static QueryPlan of(Filter filter, Predicate<Where.Condition> supported, boolean sortable) {
+        Objects.requireNonNull(filter, "filter is null");
         Where[] split = split(filter.where(), supported);
-        return new QueryPlan(filter, split[0], split[1]);
+        return new QueryPlan(filter, split[0], split[1], sortable);
     }
 
     /**
-     * Plans a filter for a backend with these capabilities: dotted paths need
+     * Plans a filter for a backend with these capabilities: dotted paths (in the where and the order) need
      * {@link ConnectorCapability#NESTED_PROPERTIES}, {@code regexp} needs {@link ConnectorCapability#REGEXP};
      * every other operator is assumed native.
      */
     public static QueryPlan of(Filter filter, Set<ConnectorCapability> capabilities) {
         boolean nested = capabilities.contains(ConnectorCapability.NESTED_PROPERTIES);
         boolean regexp = capabilities.contains(ConnectorCapability.REGEXP);
+        boolean sortable = nested || filter.order().stream().noneMatch(o -> o.property().contains("."));
         return of(filter, condition -> (nested || !condition.property().contains("."))
-                && (regexp || condition.operator() != Operator.REGEXP));
+                && (regexp || condition.operator() != Operator.REGEXP), sortable);
     }
 
     /** Whether the backend evaluates the whole filter, paging and projection included. */
     public boolean complete() {
-        return residual.matchesAll();
+        return complete;
     }
 
     /** The part of the where the backend evaluates ({@link Where#ALL} when none). */

@@ -451,6 +451,8 @@ public abstract class ConnectorConformanceTest {
         Map<String, Object> ordered = connector.find(book,
                 filter(cond("meta.pages", Operator.EXISTS, true), List.of(desc("meta.pages")), 1, 0, Fields.ALL)).get(0);
         assertThat(ordered).containsEntry("title", "Emma");
+        assertThat(titles(filter(cond("price", Operator.EXISTS, true), List.of(desc("meta.pages")), null, 0, Fields.ALL)))
+                .containsExactly("Emma", "Dune", "Neuromancer", "Solaris");
     }
 
     @Test

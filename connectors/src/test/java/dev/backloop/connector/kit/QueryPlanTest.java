@@ -45,6 +45,14 @@ class QueryPlanTest {
     }
 
     @Test
+    void aDottedOrderNeedsNestedProperties() {
+        Filter filter = new Filter(TOP, Fields.ALL, List.of(new Order("meta.pages", Order.Direction.ASC)), null, 0, List.of());
+        assertThat(QueryPlan.of(filter, Set.of()).complete()).isFalse();
+        assertThat(QueryPlan.of(filter, Set.of()).nativeFilter()).isEqualTo(Filter.where(TOP));
+        assertThat(QueryPlan.of(filter, Set.of(ConnectorCapability.NESTED_PROPERTIES)).complete()).isTrue();
+    }
+
+    @Test
     void residualOrdersPagesAndProjectsInMemory() {
         Filter filter = new Filter(new Where.And(List.of(Where.eq("kind", "book"), NESTED)),
                 new Fields(Set.of("title"), Set.of()), List.of(new Order("title", Order.Direction.DESC)), 1, 1, List.of());
