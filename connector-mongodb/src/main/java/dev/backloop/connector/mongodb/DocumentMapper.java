@@ -16,6 +16,7 @@ final class DocumentMapper {
     /** The document to store for a record; refuses {@code $} keys at any depth. */
     Document toDocument(Map<String, Object> data) {
         OperatorGuard.checkData(data);
+        rejectRawId(data);
         Document document = new Document();
         Object id = data.get(mapping.idName());
         if (id != null) {
@@ -27,6 +28,13 @@ final class DocumentMapper {
             }
         }
         return document;
+    }
+
+    /** {@code _id} is written only through the id property, so a client cannot bypass {@code forceId}. */
+    void rejectRawId(Map<String, Object> data) {
+        if (!mapping.idName().equals(ModelMapping.ID_FIELD) && data.containsKey(ModelMapping.ID_FIELD)) {
+            throw OperatorGuard.refused(ModelMapping.ID_FIELD);
+        }
     }
 
     /** The stored form of one top-level property's value. */

@@ -15,6 +15,7 @@ final class UpdateDocument {
 
     /** The update, or an empty document when there is nothing to change. */
     static Document of(ModelMapping mapping, DocumentMapper mapper, Map<String, Object> changes) {
+        mapper.rejectRawId(changes);
         Document set = new Document();
         Document update = new Document();
         for (Map.Entry<String, Object> entry : changes.entrySet()) {
@@ -30,7 +31,7 @@ final class UpdateDocument {
                 Document body = key.equals("$set") ? set : new Document();
                 ((Map<?, ?>) entry.getValue()).forEach((field, value) -> {
                     String path = String.valueOf(field);
-                    if (path.equals(mapping.idName())) {
+                    if (path.equals(mapping.idName()) || path.equals(ModelMapping.ID_FIELD)) {
                         throw HttpError.badRequest("The id property \"" + path + "\" cannot be updated");
                     }
                     body.put(mapping.fieldPath(path), path.contains(".") ? BsonValues.toBson(value)

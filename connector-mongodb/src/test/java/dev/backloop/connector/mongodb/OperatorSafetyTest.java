@@ -57,6 +57,9 @@ class OperatorSafetyTest {
         refused(() -> mongo.connector.patchById(model, id, Map.of("$inc", Map.of("n", 1L))));
         refused(() -> mongo.connector.update(model, Where.ALL, Map.of("$set", Map.of("n", 5L))));
         refused(() -> mongo.connector.replaceById(model, id, Map.of("n", Map.of("$numberLong", "1"))));
+        // _id is reachable only through the id property
+        refused(() -> mongo.connector.create(model, Map.of("_id", "chosen")));
+        refused(() -> mongo.connector.patchById(model, id, Map.of("_id", "other")));
         assertThat(mongo.collection("Counter").countDocuments()).isEqualTo(1);
         assertThat(mongo.connector.find(model, dev.backloop.filter.Filter.ALL).get(0)).containsEntry("n", 1L);
     }
