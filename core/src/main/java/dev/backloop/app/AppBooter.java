@@ -1,13 +1,17 @@
 package dev.backloop.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.backloop.boot.AppDirectory;
 import dev.backloop.boot.AppLayout;
 import dev.backloop.boot.ModelConfigEntry;
+import dev.backloop.component.ComponentRegistry;
 import dev.backloop.datasource.ConnectorRegistry;
 import dev.backloop.datasource.DataSource;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelDefinition;
+import dev.backloop.model.Observers;
+import dev.backloop.mixin.Mixins;
 import dev.backloop.remoting.PersistedModelMethods;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.spi.DataSourceSettings;
@@ -39,6 +43,7 @@ public final class AppBooter {
         App app = new App(restSettings(layout, env), layout.edge(), layout.config().host(), layout.config().port());
         try {
             attach(app, layout);
+            addComponents(app, layout, env == null ? AppDirectory.environmentName(environment) : env);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -56,6 +61,9 @@ public final class AppBooter {
         }
         Map<String, ModelDefinition> definitions = new LinkedHashMap<>();
         layout.definitions().forEach(d -> definitions.put(d.name(), d));
+        // one registry per app, so a hook on a base model runs for the models extending it
+        Observers observers = new Observers(name -> java.util.Optional.ofNullable(definitions.get(name)));
+        Mixins mixins = Mixins.discover(Thread.currentThread().getContextClassLoader());
         for (ModelConfigEntry entry : layout.models()) {
             ModelDefinition definition = definitions.get(entry.name());
             if (definition == null || entry.dataSource() == null) {
@@ -64,15 +72,35 @@ public final class AppBooter {
             }
             DataSource dataSource = dataSources.get(entry.dataSource());
             // as the juggler's attach: a generated id takes the connector's id type (ObjectId strings on MongoDB)
-            definition = GeneratedIds.typed(definition, dataSource.connector().generatedIdType());
-            dataSource.connector().define(definition);
-            Model model = new Model(definition, dataSource.name(), dataSource.connector());
+            ModelDefinition attached = GeneratedIds.typed(definition, dataSource.connector().generatedIdType());
+            ModelDefinition mixedIn = mixins.define(attached);
+            dataSource.connector().define(mixedIn);
+            Model model = new Model(mixedIn, dataSource.name(), dataSource.connector(), observers);
+            mixins.attach(model);
             app.addModel(model, entry.isPublic() ? PersistedModelMethods.sharedClassOf(model) : null);
         }
         for (DataSource dataSource : dataSources.values()) {
             dataSource.connector().start();
             LOG.debug("Datasource '{}' started with connector '{}'", dataSource.name(), dataSource.settings().connector());
         }
+    }
+
+    /** Creates each component component-config.json turns on, in file order. */
+    private static void addComponents(App app, AppLayout layout, String env) {
+        ComponentRegistry registry = ComponentRegistry.discover(Thread.currentThread().getContextClassLoader());
+        ComponentSetup setup = new ComponentSetup(app, layout.root(), env);
+        layout.components().forEach((name, config) -> {
+            var factory = registry.find(name);
+            if (factory.isEmpty()) {
+                // an LB3 app lists its npm components; one we do not ship must not stop the API from serving
+                LOG.warn("component-config.json names component \"{}\", which is not on the classpath (available: {}); "
+                        + "it is left out", name, registry.names());
+                return;
+            }
+            JsonNode settings = config.isObject() ? config : JsonNodeFactory.instance.objectNode();
+            app.addComponent(factory.get().create(setup, settings));
+            LOG.debug("Component '{}' added", name);
+        });
     }
 
     /**
