@@ -15,6 +15,7 @@ import dev.backloop.mixin.Mixins;
 import dev.backloop.remoting.PersistedModelMethods;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.spi.DataSourceSettings;
+import dev.backloop.spi.GeneratedIds;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +71,9 @@ public final class AppBooter {
                 continue;
             }
             DataSource dataSource = dataSources.get(entry.dataSource());
-            ModelDefinition mixedIn = mixins.define(definition);
+            // as the juggler's attach: a generated id takes the connector's id type (ObjectId strings on MongoDB)
+            ModelDefinition attached = GeneratedIds.typed(definition, dataSource.connector().generatedIdType());
+            ModelDefinition mixedIn = mixins.define(attached);
             dataSource.connector().define(mixedIn);
             Model model = new Model(mixedIn, dataSource.name(), dataSource.connector(), observers);
             mixins.attach(model);
