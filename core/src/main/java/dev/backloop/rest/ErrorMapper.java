@@ -7,6 +7,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -31,6 +32,9 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
     @Context
     private jakarta.ws.rs.core.Request request;
 
+    @Context
+    private HttpHeaders headers;
+
     /**
      * @param modelByPath the model name mounted at a path segment (case-insensitive), or null
      */
@@ -45,10 +49,20 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (error.statusCode() >= 500) {
             LOG.error("Request failed: {} {}", request.getMethod(), uriInfo.getRequestUri(), exception);
         }
-        return Response.status(error.statusCode())
+        Response.ResponseBuilder response = Response.status(error.statusCode())
                 .type("application/json; charset=utf-8")
-                .entity(Json.toBytes(ErrorBody.of(error, settings.production())))
-                .build();
+                .entity(Json.toBytes(ErrorBody.of(error, settings.production())));
+        if (mayLeaveBodyUnread()) {
+            // refused before its body was read (413, 415, 406...): the server will not read the rest, so the
+            // connection ends here; saying so keeps clients from sending their next request down it
+            response.header(HttpHeaders.CONNECTION, "close");
+        }
+        return response.build();
+    }
+
+    private boolean mayLeaveBodyUnread() {
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return headers.getHeaderString("Transfer-Encoding") != null || (length != null && !length.equals("0"));
     }
 
     private HttpError toHttpError(Throwable exception) {
