@@ -9,6 +9,7 @@ import dev.backloop.datasource.DataSource;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelDefinition;
 import dev.backloop.remoting.PersistedModelMethods;
+import dev.backloop.remoting.SharedClass;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.spi.DataSourceSettings;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ public final class AppBooter {
             dataSources.put(settings.name(), dataSource);
             app.addDataSource(dataSource);
         }
+        Map<String, ModelConfigEntry> attached = new LinkedHashMap<>();
         Map<String, ModelDefinition> definitions = new LinkedHashMap<>();
         layout.definitions().forEach(d -> definitions.put(d.name(), d));
         for (ModelConfigEntry entry : layout.models()) {
@@ -64,8 +66,20 @@ public final class AppBooter {
             DataSource dataSource = dataSources.get(entry.dataSource());
             dataSource.connector().define(definition);
             Model model = new Model(definition, dataSource.name(), dataSource.connector());
-            app.addModel(model, entry.isPublic() ? PersistedModelMethods.sharedClassOf(model) : null);
+            SharedClass shared = PersistedModelMethods.sharedClassOf(model);
+            RemotingSetup.declareMethods(shared);
+            app.addModel(model, shared, entry.isPublic());
+            attached.put(model.name(), entry);
         }
+        // custom code once every model exists, so it can reach them all; hidden methods last, so the
+        // settings see custom methods too
+        RemotingSetup.customize(app, RemotingSetup.discover(Thread.currentThread().getContextClassLoader()));
+        JsonNode remoting = layout.config().raw().path("remoting");
+        attached.forEach((name, entry) -> {
+            SharedClass shared = app.sharedClass(name);
+            RemotingSetup.requireImplemented(shared);
+            RemotingSetup.applySharedMethods(shared, remoting, entry);
+        });
         for (DataSource dataSource : dataSources.values()) {
             dataSource.connector().start();
             LOG.debug("Datasource '{}' started with connector '{}'", dataSource.name(), dataSource.settings().connector());

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Where an argument of a remote method comes from in an HTTP request (strong-remoting's {@code http.source}). */
 public enum HttpSource {
-    /** Not declared: path parameters, then the body's field, then the query, as strong-remoting looks it up. */
+    /** Not declared: path parameters, then the body's field, then the query, then a header, as strong-remoting looks it up. */
     AUTO,
     PATH,
     QUERY,
@@ -13,7 +13,11 @@ public enum HttpSource {
     /** One field of the body. */
     FORM,
     HEADER,
-    /** The invocation's context (request, caller); never read from the wire. */
+    /** The request itself ({@link RemoteRequest}). */
+    REQ,
+    /** The response under construction ({@link RemoteResponse}): status and headers. */
+    RES,
+    /** The invocation ({@link Invocation}): request, response, args, result; never read from the wire. */
     CONTEXT;
 
     public static HttpSource fromName(String name) {
@@ -26,8 +30,11 @@ public enum HttpSource {
             case "body" -> BODY;
             case "form", "formdata" -> FORM;
             case "header" -> HEADER;
-            case "req", "res", "context" -> CONTEXT;
-            default -> throw new IllegalArgumentException("unknown http source \"" + name + "\"");
+            case "req" -> REQ;
+            case "res" -> RES;
+            case "context" -> CONTEXT;
+            default -> throw new IllegalArgumentException("unknown http source \"" + name
+                    + "\" (expected path, query, body, form, header, req, res or context)");
         };
     }
 }
