@@ -31,7 +31,9 @@ final class RemotingSetup {
             return;
         }
         if (!methods.isObject()) {
-            throw new BootException("Model " + shared.name() + ": \"methods\" must be an object of method name → options");
+            // LoopBack 3 warns and goes on
+            LOG.warn("Ignoring non-object \"methods\" setting of \"{}\"", shared.name());
+            return;
         }
         methods.fields().forEachRemaining(e -> {
             try {
