@@ -75,6 +75,7 @@ public final class RestApi {
         config.register(new ErrorMapper(settings, segment -> modelsByPath.get(segment.toLowerCase(Locale.ROOT))));
         config.register(new ResponseFormat(settings.xml()));
         config.register(new EntityTags());
+        config.register(new CallHeaders());
         for (Resource.Builder builder : resources.values()) {
             config.registerResources(builder.build());
         }

@@ -72,6 +72,7 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
         ModelInstance instance = method.isStatic() ? null : load(path.get("id"));
         Invocation invocation = new Invocation(model, method, Map.of(), instance,
                 new JaxRsRequest(request, path, query, body));
+        CallHeaders.remember(request, invocation.response());
         ArgumentResolver.resolve(method.accepts(),
                 new ArgumentResolver.Sources(path, query, body, headers, isJson(request.getMediaType()), invocation))
                 .forEach(invocation::setArg);

@@ -284,6 +284,9 @@ class RemoteMethodsHttpTest {
     void aBeforeHookCanRefuseTheCall() {
         HttpResponse<byte[]> refused = http.exchange("GET", "/api/gadgets/hooked?n=1", null, Map.of("X-Allow", "no"));
         assertThat(refused.statusCode()).isEqualTo(401);
+        // the refusing hook is the most specific, so it runs first and the others never; the header it
+        // set before refusing stays on the error answer
+        assertThat(refused.headers().firstValue("X-Order")).contains("Gadget.hooked");
         assertThat(new String(refused.body())).contains("\"code\":\"AUTHORIZATION_REQUIRED\"");
     }
 
