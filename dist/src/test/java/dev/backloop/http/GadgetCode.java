@@ -120,6 +120,19 @@ public final class GadgetCode implements ModelCustomizer {
         gadget.remoteMethod("text", Map.of(
                 "returns", Map.of("arg", "body", "type", "file", "root", true),
                 "http", Map.of("verb", "get")), ctx -> "plain text");
+        gadget.remoteMethod("file", Map.of(
+                "accepts", Map.of("arg", "kind", "type", "string"),
+                "returns", List.of(Map.of("arg", "body", "type", "file", "root", true),
+                        Map.of("arg", "Content-Type", "type", "string", "http", Map.of("target", "header"))),
+                "http", Map.of("verb", "get")), ctx -> {
+                    if ("bytes".equals(ctx.arg("kind"))) {
+                        return Map.of("body", new byte[] {1, 2, 3}, "Content-Type", "application/x-raw");
+                    }
+                    java.nio.file.Path file = java.nio.file.Files.createTempFile("gadget", ".csv");
+                    file.toFile().deleteOnExit();
+                    java.nio.file.Files.writeString(file, "a,b\n1,2\n");
+                    return Map.of("body", file, "Content-Type", "text/csv");
+                });
         gadget.remoteMethod("prototype.rename", Map.of(
                 "accepts", Map.of("arg", "name", "type", "string", "required", true),
                 "returns", Map.of("arg", "data", "type", "Gadget", "root", true)),

@@ -250,6 +250,12 @@ class RemoteMethodsHttpTest {
         // Jetty names the charset it assumes for text types
         assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
         assertThat(new String(download.body())).isEqualTo("abcdefghijklmnopqrstuvwxyzabcd");
+        HttpResponse<byte[]> file = http.exchange("GET", "/api/gadgets/file", null, Map.of());
+        assertThat(file.headers().firstValue("Content-Type")).contains("text/csv");
+        assertThat(new String(file.body())).isEqualTo("a,b\n1,2\n");
+        HttpResponse<byte[]> bytes = http.exchange("GET", "/api/gadgets/file?kind=bytes", null, Map.of());
+        assertThat(bytes.headers().firstValue("Content-Type")).contains("application/x-raw");
+        assertThat(bytes.body()).containsExactly(1, 2, 3);
         HttpResponse<byte[]> text = http.exchange("GET", "/api/gadgets/text", null, Map.of());
         assertThat(text.headers().firstValue("Content-Type")).contains("application/octet-stream");
         assertThat(new String(text.body())).isEqualTo("plain text");
