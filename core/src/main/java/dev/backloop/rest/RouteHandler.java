@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.glassfish.jersey.process.Inflector;
 
 /**
@@ -76,8 +78,29 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
         ArgumentResolver.resolve(method.accepts(),
                 new ArgumentResolver.Sources(path, query, body, headers, isJson(request.getMediaType()), invocation))
                 .forEach(invocation::setArg);
-        invoker.invoke(invocation, request.getMethod());
-        return respond(invocation);
+        CompletableFuture<Void> done = invoker.invoke(invocation, request.getMethod());
+        if (done.isDone()) {
+            try {
+                done.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            return respond(invocation);
+        }
+        // a CompletionStage handler: Jersey suspends the request and answers when this completes
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        done.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+                return;
+            }
+            try {
+                answer.complete(respond(invocation));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return Response.ok(answer).build();
     }
 
     private ModelInstance load(String id) {

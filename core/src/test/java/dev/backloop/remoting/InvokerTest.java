@@ -37,7 +37,7 @@ class InvokerTest {
         hooks.before("Book.prototype.*", ctx -> order.add("prototype"));
         hooks.after("Book.*", ctx -> ctx.setResult(Map.of("data", ctx.result())));
         Invocation ctx = call(greet, Map.of("msg", "Bob"));
-        invoker.invoke(ctx, "POST");
+        invoker.invokeAndWait(ctx, "POST");
         assertThat(order).containsExactly("Book.greet", "**", "method");
         assertThat(ctx.result()).isEqualTo(Map.of("data", Map.of("greeting", "Hi Ann")));
     }
@@ -47,12 +47,12 @@ class InvokerTest {
         SharedMethod later = MethodOptions.read("later", Map.of("returns", Map.of("arg", "n", "type", "number", "root", true)))
                 .handler(ctx -> CompletableFuture.supplyAsync(() -> 7)).build();
         Invocation ok = call(later, Map.of());
-        invoker.invoke(ok, "POST");
+        invoker.invokeAndWait(ok, "POST");
         assertThat(ok.result()).isEqualTo(7);
 
         SharedMethod fails = MethodOptions.read("fails", Map.of())
                 .handler(ctx -> CompletableFuture.failedFuture(new HttpError(409, "Error", "taken"))).build();
-        Throwable thrown = catchThrowable(() -> invoker.invoke(call(fails, Map.of()), "POST"));
+        Throwable thrown = catchThrowable(() -> invoker.invokeAndWait(call(fails, Map.of()), "POST"));
         assertThat(thrown).isInstanceOf(HttpError.class).hasMessage("taken");
     }
 
@@ -64,7 +64,7 @@ class InvokerTest {
                 }).build();
         List<Throwable> seen = new ArrayList<>();
         hooks.afterError("Book.fails", ctx -> seen.add(ctx.error()));
-        Throwable thrown = catchThrowable(() -> invoker.invoke(call(fails, Map.of()), "POST"));
+        Throwable thrown = catchThrowable(() -> invoker.invokeAndWait(call(fails, Map.of()), "POST"));
         assertThat(thrown).isInstanceOf(HttpError.class).hasMessage("bad");
         assertThat(((HttpError) thrown).statusCode()).isEqualTo(422);
         assertThat(seen).containsExactly(thrown);
@@ -78,7 +78,7 @@ class InvokerTest {
                 Map.of("arg", "id", "type", "number"))))
                 .handler(ctx -> Map.of("code", 201, "loc", "/x/1", "id", 1)).build();
         Invocation ctx = call(m, Map.of());
-        invoker.invoke(ctx, "POST");
+        invoker.invokeAndWait(ctx, "POST");
         assertThat(ctx.response().status()).isEqualTo(201);
         assertThat(ctx.response().header("location")).isEqualTo("/x/1");
         assertThat(ctx.result()).isEqualTo(Map.of("id", 1));
@@ -88,7 +88,7 @@ class InvokerTest {
     void noReturnsMeansNothingToSend() throws Exception {
         SharedMethod m = MethodOptions.read("m", Map.of()).handler(ctx -> "ignored").build();
         Invocation ctx = call(m, Map.of());
-        invoker.invoke(ctx, "POST");
+        invoker.invokeAndWait(ctx, "POST");
         assertThat(ctx.result()).isNull();
     }
 }

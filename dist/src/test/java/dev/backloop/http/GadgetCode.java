@@ -15,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** The remoting fixture's Gadget: custom methods declared from Java, covering every remoting option. */
 public final class GadgetCode implements ModelCustomizer {
+    /** Results of {@code park} calls, completed by {@code unpark} calls, by token. */
+    static final Map<String, CompletableFuture<Object>> PARKED = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public String model() {
         return "Gadget";
@@ -95,6 +98,20 @@ public final class GadgetCode implements ModelCustomizer {
                 ctx -> CompletableFuture.supplyAsync(() -> ((Number) ctx.arg("n")).longValue() * 2));
         gadget.remoteMethod("laterFail", Map.of("http", Map.of("verb", "get")),
                 ctx -> CompletableFuture.failedFuture(new HttpError(418, "Error", "a teapot")));
+        // a result completed by another request: nothing runs for "park" until "unpark" completes it
+        gadget.remoteMethod("park", Map.of(
+                "accepts", Map.of("arg", "token", "type", "string", "required", true),
+                "returns", Map.of("arg", "value", "type", "string"),
+                "http", Map.of("verb", "get")),
+                ctx -> PARKED.computeIfAbsent((String) ctx.arg("token"), t -> new CompletableFuture<>()));
+        gadget.remoteMethod("unpark", Map.of(
+                "accepts", Map.of("arg", "token", "type", "string", "required", true),
+                "returns", Map.of("arg", "thread", "type", "string"),
+                "http", Map.of("verb", "post")), ctx -> {
+                    PARKED.computeIfAbsent((String) ctx.arg("token"), t -> new CompletableFuture<>()).complete("released");
+                    return Thread.currentThread().getName();
+                });
+        app.remotes().after("Gadget.park", ctx -> ctx.response().header("X-Thread", Thread.currentThread().getName()));
         gadget.remoteMethod("targets", Map.of(
                 "returns", List.of(
                         Map.of("arg", "code", "type", "number", "http", Map.of("target", "status")),

@@ -230,6 +230,21 @@ class RemoteMethodsHttpTest {
     }
 
     @Test
+    void aPendingStageHoldsNoThread() throws Exception {
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> parked = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> http.exchange("GET", "/api/gadgets/park?token=t1", null, Map.of()));
+        while (!GadgetCode.PARKED.containsKey("t1")) {
+            Thread.onSpinWait();
+        }
+        String releasingThread = http.post("/api/gadgets/unpark?token=t1", "{}").json().get("thread").asText();
+        HttpResponse<byte[]> answer = parked.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(new String(answer.body())).isEqualTo("{\"value\":\"released\"}");
+        // the rest of the parked call ran on the thread that completed its stage: no thread waited for it
+        assertThat(answer.headers().firstValue("X-Thread")).contains(releasingThread);
+    }
+
+    @Test
     void errorStatusRules() {
         HttpClientSupport.Reply fallback = http.get("/api/gadgets/fail");
         assertThat(fallback.status()).isEqualTo(422);
