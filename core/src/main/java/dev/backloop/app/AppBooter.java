@@ -1,17 +1,22 @@
 package dev.backloop.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.backloop.boot.AppDirectory;
 import dev.backloop.boot.AppLayout;
 import dev.backloop.boot.ModelConfigEntry;
+import dev.backloop.component.ComponentRegistry;
 import dev.backloop.datasource.ConnectorRegistry;
 import dev.backloop.datasource.DataSource;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelDefinition;
+import dev.backloop.model.Observers;
+import dev.backloop.mixin.Mixins;
 import dev.backloop.remoting.PersistedModelMethods;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.spi.DataSourceSettings;
+import dev.backloop.spi.GeneratedIds;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +44,7 @@ public final class AppBooter {
         App app = new App(restSettings(layout, env), layout.edge(), layout.config().host(), layout.config().port());
         try {
             attach(app, layout);
+            addComponents(app, layout, env == null ? AppDirectory.environmentName(environment) : env);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -57,6 +63,9 @@ public final class AppBooter {
         Map<String, ModelConfigEntry> attached = new LinkedHashMap<>();
         Map<String, ModelDefinition> definitions = new LinkedHashMap<>();
         layout.definitions().forEach(d -> definitions.put(d.name(), d));
+        // one registry per app, so a hook on a base model runs for the models extending it
+        Observers observers = new Observers(name -> java.util.Optional.ofNullable(definitions.get(name)));
+        Mixins mixins = Mixins.discover(Thread.currentThread().getContextClassLoader());
         for (ModelConfigEntry entry : layout.models()) {
             ModelDefinition definition = definitions.get(entry.name());
             if (definition == null || entry.dataSource() == null) {
@@ -64,8 +73,12 @@ public final class AppBooter {
                 continue;
             }
             DataSource dataSource = dataSources.get(entry.dataSource());
-            dataSource.connector().define(definition);
-            Model model = new Model(definition, dataSource.name(), dataSource.connector());
+            // as the juggler's attach: a generated id takes the connector's id type (ObjectId strings on MongoDB)
+            ModelDefinition typed = GeneratedIds.typed(definition, dataSource.connector().generatedIdType());
+            ModelDefinition mixedIn = mixins.define(typed);
+            dataSource.connector().define(mixedIn);
+            Model model = new Model(mixedIn, dataSource.name(), dataSource.connector(), observers);
+            mixins.attach(model);
             SharedClass shared = PersistedModelMethods.sharedClassOf(model);
             RemotingSetup.declareMethods(shared);
             app.addModel(model, shared, entry.isPublic());
@@ -84,6 +97,24 @@ public final class AppBooter {
             dataSource.connector().start();
             LOG.debug("Datasource '{}' started with connector '{}'", dataSource.name(), dataSource.settings().connector());
         }
+    }
+
+    /** Creates each component component-config.json turns on, in file order. */
+    private static void addComponents(App app, AppLayout layout, String env) {
+        ComponentRegistry registry = ComponentRegistry.discover(Thread.currentThread().getContextClassLoader());
+        ComponentSetup setup = new ComponentSetup(app, layout.root(), env);
+        layout.components().forEach((name, config) -> {
+            var factory = registry.find(name);
+            if (factory.isEmpty()) {
+                // an LB3 app lists its npm components; one we do not ship must not stop the API from serving
+                LOG.warn("component-config.json names component \"{}\", which is not on the classpath (available: {}); "
+                        + "it is left out", name, registry.names());
+                return;
+            }
+            JsonNode settings = config.isObject() ? config : JsonNodeFactory.instance.objectNode();
+            app.addComponent(factory.get().create(setup, settings));
+            LOG.debug("Component '{}' added", name);
+        });
     }
 
     /**

@@ -20,6 +20,11 @@ public enum HttpSource {
     /** The invocation ({@link Invocation}): request, response, args, result; never read from the wire. */
     CONTEXT;
 
+    /** Whether the server supplies the value ({@code req}, {@code res}, {@code context}): no client sends it. */
+    public boolean isServerSide() {
+        return this == REQ || this == RES || this == CONTEXT;
+    }
+
     public static HttpSource fromName(String name) {
         if (name == null) {
             return AUTO;

@@ -26,6 +26,7 @@ public final class RestApi {
     /** "VERB /lower/case/template" → the method serving it; the first declaration wins. */
     private final Map<String, String> routeOwners = new LinkedHashMap<>();
     private final List<String> routes = new ArrayList<>();
+    private final List<Endpoint> endpoints = new ArrayList<>();
     private final Map<String, String> modelsByPath = new LinkedHashMap<>();
     private final PathCanonicalizer canonicalizer = new PathCanonicalizer();
 
@@ -56,6 +57,7 @@ public final class RestApi {
                     continue;
                 }
                 routes.add(route.verb() + " " + template);
+                endpoints.add(new Endpoint(sharedClass, method, route, template.substring(settings.restApiRoot().length())));
                 canonicalizer.add(template);
                 resources.computeIfAbsent(template, Resource::builder)
                         .addMethod(route.verb())
@@ -85,6 +87,19 @@ public final class RestApi {
     /** A path segment as declared, or dash-delimited lower case under {@code normalizeHttpPath}. */
     private String httpPath(String segment) {
         return settings.normalizeHttpPath() ? HttpPaths.normalize(segment) : segment;
+    }
+
+    /**
+     * One served route: the method behind it and its path below the REST root, as Jersey matches it
+     * ({@code /Books/{id}/exists}). Documentation (the API explorer) reads these, so it lists exactly the routes
+     * that are served.
+     */
+    public record Endpoint(SharedClass sharedClass, SharedMethod method, HttpRoute route, String path) {
+    }
+
+    /** Every served route, in registration order; a route shadowed by an earlier one is not listed. */
+    public List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
     }
 
     /** The route paths, for logs and tests: {@code GET /api/books/{id}}. */

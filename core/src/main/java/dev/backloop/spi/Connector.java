@@ -3,6 +3,7 @@ package dev.backloop.spi;
 import dev.backloop.filter.Filter;
 import dev.backloop.filter.Where;
 import dev.backloop.model.ModelDefinition;
+import dev.backloop.model.PropertyType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,31 @@ public interface Connector extends AutoCloseable {
     /** What this connector can do beyond the required methods. */
     default Set<ConnectorCapability> capabilities() {
         return Set.of();
+    }
+
+    /**
+     * The type of ids this connector generates: LoopBack's {@code getDefaultIdType()}. When a model is
+     * attached, its generated id property takes this type (see {@link GeneratedIds#typed}); MongoDB says
+     * {@link PropertyType#STRING} because its ObjectIds travel as 24-digit hex strings.
+     */
+    default PropertyType generatedIdType() {
+        return PropertyType.NUMBER;
+    }
+
+    /**
+     * LoopBack's {@code autoupdate}: brings the backend's schema (collections, indexes) in line with the
+     * model without losing data. The default does nothing, for backends without a schema.
+     */
+    default void autoupdate(ModelDefinition model) {
+    }
+
+    /**
+     * LoopBack's {@code automigrate}: recreates the model's storage from its definition; <b>every record of
+     * the model is deleted</b>. The default deletes all records, then calls {@link #autoupdate}.
+     */
+    default void automigrate(ModelDefinition model) {
+        delete(model, Where.ALL);
+        autoupdate(model);
     }
 
     /**

@@ -1,8 +1,9 @@
 package dev.backloop.spi;
 
 /**
- * Optional abilities of a connector. The platform reads them to decide what it must do itself, and the
- * conformance suite reads them to decide what to test.
+ * Optional abilities of a connector. The platform reads them to decide what it must do itself (the
+ * connector kit's {@code CapabilityFallback} evaluates in memory the dotted paths and regexps a connector
+ * does not declare), and the conformance suite reads them to decide what to test.
  */
 public enum ConnectorCapability {
     /** Where clauses on dotted paths into nested objects are evaluated by the backend. */

@@ -54,6 +54,15 @@ class ServerJarIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).isEqualTo(200);
             assertThat(created.body()).contains("\"title\":\"from the jar\"");
+            // the explorer's service file and Swagger UI's webjar made it into the shaded jar
+            String root = base.substring(0, base.length() - "/api".length());
+            HttpResponse<String> openApi = client.send(HttpRequest.newBuilder(URI.create(root + "/explorer/openapi.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(openApi.statusCode()).isEqualTo(200);
+            assertThat(openApi.body()).contains("\"/Todos\"");
+            HttpResponse<String> ui = client.send(HttpRequest.newBuilder(URI.create(root + "/explorer/swagger-ui-bundle.js")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ui.statusCode()).isEqualTo(200);
 
             server.destroy(); // SIGTERM
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();

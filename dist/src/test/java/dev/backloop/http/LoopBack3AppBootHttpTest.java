@@ -29,6 +29,21 @@ class LoopBack3AppBootHttpTest {
     }
 
     @Test
+    void theScaffoldedExplorerServesLoopBacksSwaggerJson() {
+        Path appDir = TestApps.copy("lb3-notes", tempDir);
+        try (AppUnderTest app = new AppUnderTest(appDir, Map.of())) {
+            HttpClientSupport.Reply swagger = app.http.get("/explorer/swagger.json");
+            assertThat(swagger.status()).isEqualTo(200);
+            assertThat(swagger.json().path("swagger").asText()).isEqualTo("2.0");
+            assertThat(swagger.json().path("basePath").asText()).isEqualTo("/api");
+            assertThat(swagger.json().path("info").path("title").asText()).isEqualTo("lb3-notes");
+            assertThat(swagger.json().path("paths").path("/Notes").path("get").path("operationId").asText())
+                    .isEqualTo("Note.find");
+            assertThat(app.http.get("/explorer/").status()).isEqualTo(302);
+        }
+    }
+
+    @Test
     void theFileOfTheMemoryDatasourceSurvivesARestart() throws Exception {
         Path appDir = TestApps.copy("lb3-notes", tempDir);
         Files.writeString(appDir.resolve("server/datasources.json"),

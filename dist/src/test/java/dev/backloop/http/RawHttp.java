@@ -18,6 +18,15 @@ final class RawHttp {
 
     static int send(int port, String method, String target, byte[] body, Map<String, String> headers)
             throws IOException {
+        return exchange(port, method, target, body, headers).status();
+    }
+
+    /** A raw answer: the status and everything after the status line (headers and body) as Latin-1 text. */
+    record Answer(int status, String rest) {
+    }
+
+    static Answer exchange(int port, String method, String target, byte[] body, Map<String, String> headers)
+            throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder();
@@ -39,12 +48,13 @@ final class RawHttp {
             for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
                 statusLine.append((char) b);
             }
-            in.readAllBytes(); // drain, so the server is never cut off mid-answer
+            // read to the end, so the server is never cut off mid-answer
+            String rest = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             String[] parts = statusLine.toString().split(" ");
             if (parts.length < 2 || !parts[0].startsWith("HTTP/1.1")) {
                 throw new IOException("no HTTP answer: \"" + statusLine + "\"");
             }
-            return Integer.parseInt(parts[1]);
+            return new Answer(Integer.parseInt(parts[1]), rest);
         }
     }
 }
