@@ -28,6 +28,7 @@ public final class ShopApp {
         app.sharedClass("Product").disableRemoteMethodByName("deleteById");
         app.sharedClass("Product").add(SharedMethod.builder("search")
                 .description("Search the catalogue.")
+                .notes("Matches titles and tags.")
                 .accessType("READ")
                 .accepts(Accept.of("q", "string", HttpSource.QUERY).asRequired().describedAs("Words to look for"))
                 .accepts(Accept.of("X-Shop-Region", "string", HttpSource.HEADER))
