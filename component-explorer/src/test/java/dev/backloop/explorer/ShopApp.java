@@ -25,9 +25,10 @@ public final class ShopApp {
 
     public static App boot() {
         App app = AppBooter.boot(directory(), "test", Map.of());
-        app.sharedClass("Product").disable("deleteById");
+        app.sharedClass("Product").disableRemoteMethodByName("deleteById");
         app.sharedClass("Product").add(SharedMethod.builder("search")
                 .description("Search the catalogue.")
+                .notes("Matches titles and tags.")
                 .accessType("READ")
                 .accepts(Accept.of("q", "string", HttpSource.QUERY).asRequired().describedAs("Words to look for"))
                 .accepts(Accept.of("X-Shop-Region", "string", HttpSource.HEADER))

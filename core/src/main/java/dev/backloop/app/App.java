@@ -2,6 +2,7 @@ package dev.backloop.app;
 
 import dev.backloop.datasource.DataSource;
 import dev.backloop.model.Model;
+import dev.backloop.remoting.RemoteHooks;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.rest.RestApi;
 import dev.backloop.rest.RestSettings;
@@ -26,7 +27,9 @@ import org.glassfish.jersey.server.model.Resource;
 public final class App implements AutoCloseable {
     private final Map<String, DataSource> dataSources = new LinkedHashMap<>();
     private final Map<String, Model> models = new LinkedHashMap<>();
-    private final Map<String, SharedClass> exposed = new LinkedHashMap<>();
+    private final Map<String, SharedClass> sharedClasses = new LinkedHashMap<>();
+    private final java.util.Set<String> exposed = new java.util.LinkedHashSet<>();
+    private final RemoteHooks remotes = new RemoteHooks();
     private final RestSettings restSettings;
     private final EdgeSettings edge;
     private final String host;
@@ -46,10 +49,11 @@ public final class App implements AutoCloseable {
         dataSources.put(dataSource.name(), dataSource);
     }
 
-    void addModel(Model model, SharedClass sharedClass) {
+    void addModel(Model model, SharedClass sharedClass, boolean isPublic) {
         models.put(model.name(), model);
-        if (sharedClass != null) {
-            exposed.put(model.name(), sharedClass);
+        sharedClasses.put(model.name(), sharedClass);
+        if (isPublic) {
+            exposed.add(model.name());
         }
     }
 
@@ -74,13 +78,21 @@ public final class App implements AutoCloseable {
         return dataSource;
     }
 
-    /** The remote face of a public model, to add or disable methods before {@link #listen}. */
+    /**
+     * The remote face of a model, to add ({@code remoteMethod}), implement or disable methods before
+     * {@link #listen}. A model that is not public has one too; it just gets no routes.
+     */
     public SharedClass sharedClass(String modelName) {
-        SharedClass shared = exposed.get(modelName);
+        SharedClass shared = sharedClasses.get(modelName);
         if (shared == null) {
-            throw new NoSuchElementException("Model \"" + modelName + "\" is not public");
+            throw new NoSuchElementException("No model named \"" + modelName + "\". Models: " + models.keySet());
         }
         return shared;
+    }
+
+    /** LoopBack's {@code app.remotes()}: hooks run before, after, or after a failure of remote calls. */
+    public RemoteHooks remotes() {
+        return remotes;
     }
 
     public RestSettings restSettings() {
@@ -89,8 +101,8 @@ public final class App implements AutoCloseable {
 
     /** The REST API of every public model, as it stands now. */
     public RestApi restApi() {
-        RestApi api = new RestApi(restSettings);
-        exposed.values().forEach(api::add);
+        RestApi api = new RestApi(restSettings, remotes);
+        exposed.forEach(name -> api.add(sharedClasses.get(name)));
         return api;
     }
 

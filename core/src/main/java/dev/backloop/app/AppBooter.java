@@ -13,6 +13,7 @@ import dev.backloop.model.ModelDefinition;
 import dev.backloop.model.Observers;
 import dev.backloop.mixin.Mixins;
 import dev.backloop.remoting.PersistedModelMethods;
+import dev.backloop.remoting.SharedClass;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.spi.DataSourceSettings;
 import dev.backloop.spi.GeneratedIds;
@@ -59,6 +60,7 @@ public final class AppBooter {
             dataSources.put(settings.name(), dataSource);
             app.addDataSource(dataSource);
         }
+        Map<String, ModelConfigEntry> attached = new LinkedHashMap<>();
         Map<String, ModelDefinition> definitions = new LinkedHashMap<>();
         layout.definitions().forEach(d -> definitions.put(d.name(), d));
         // one registry per app, so a hook on a base model runs for the models extending it
@@ -72,13 +74,25 @@ public final class AppBooter {
             }
             DataSource dataSource = dataSources.get(entry.dataSource());
             // as the juggler's attach: a generated id takes the connector's id type (ObjectId strings on MongoDB)
-            ModelDefinition attached = GeneratedIds.typed(definition, dataSource.connector().generatedIdType());
-            ModelDefinition mixedIn = mixins.define(attached);
+            ModelDefinition typed = GeneratedIds.typed(definition, dataSource.connector().generatedIdType());
+            ModelDefinition mixedIn = mixins.define(typed);
             dataSource.connector().define(mixedIn);
             Model model = new Model(mixedIn, dataSource.name(), dataSource.connector(), observers);
             mixins.attach(model);
-            app.addModel(model, entry.isPublic() ? PersistedModelMethods.sharedClassOf(model) : null);
+            SharedClass shared = PersistedModelMethods.sharedClassOf(model);
+            RemotingSetup.declareMethods(shared);
+            app.addModel(model, shared, entry.isPublic());
+            attached.put(model.name(), entry);
         }
+        // custom code once every model exists, so it can reach them all; hidden methods last, so the
+        // settings see custom methods too
+        RemotingSetup.customize(app, RemotingSetup.discover(Thread.currentThread().getContextClassLoader()));
+        JsonNode remoting = layout.config().raw().path("remoting");
+        attached.forEach((name, entry) -> {
+            SharedClass shared = app.sharedClass(name);
+            RemotingSetup.requireImplemented(shared);
+            RemotingSetup.applySharedMethods(shared, remoting, entry);
+        });
         for (DataSource dataSource : dataSources.values()) {
             dataSource.connector().start();
             LOG.debug("Datasource '{}' started with connector '{}'", dataSource.name(), dataSource.settings().connector());

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Where an argument of a remote method comes from in an HTTP request (strong-remoting's {@code http.source}). */
 public enum HttpSource {
-    /** Not declared: path parameters, then the body's field, then the query, as strong-remoting looks it up. */
+    /** Not declared: path parameters, then the body's field, then the query, then a header, as strong-remoting looks it up. */
     AUTO,
     PATH,
     QUERY,
@@ -13,8 +13,17 @@ public enum HttpSource {
     /** One field of the body. */
     FORM,
     HEADER,
-    /** The invocation's context (request, caller); never read from the wire. */
+    /** The request itself ({@link RemoteRequest}). */
+    REQ,
+    /** The response under construction ({@link RemoteResponse}): status and headers. */
+    RES,
+    /** The invocation ({@link Invocation}): request, response, args, result; never read from the wire. */
     CONTEXT;
+
+    /** Whether the server supplies the value ({@code req}, {@code res}, {@code context}): no client sends it. */
+    public boolean isServerSide() {
+        return this == REQ || this == RES || this == CONTEXT;
+    }
 
     public static HttpSource fromName(String name) {
         if (name == null) {
@@ -26,8 +35,11 @@ public enum HttpSource {
             case "body" -> BODY;
             case "form", "formdata" -> FORM;
             case "header" -> HEADER;
-            case "req", "res", "context" -> CONTEXT;
-            default -> throw new IllegalArgumentException("unknown http source \"" + name + "\"");
+            case "req" -> REQ;
+            case "res" -> RES;
+            case "context" -> CONTEXT;
+            default -> throw new IllegalArgumentException("unknown http source \"" + name
+                    + "\" (expected path, query, body, form, header, req, res or context)");
         };
     }
 }

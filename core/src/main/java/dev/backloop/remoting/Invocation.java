@@ -3,24 +3,40 @@ package dev.backloop.remoting;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelInstance;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One call of a remote method: the model, the method, its arguments already coerced to their declared
- * types, and for instance methods the instance loaded by id.
+ * One call of a remote method, LoopBack's remoting {@code ctx}: the model, the method, its arguments
+ * already coerced to their declared types, for instance methods the instance loaded by id, the HTTP
+ * request and response, and once the method ran its result (or error). Hooks may replace the arguments
+ * and the result.
  */
 public final class Invocation {
     private final Model model;
     private final SharedMethod method;
-    private final Map<String, Object> args;
+    private final Map<String, Object> args = new LinkedHashMap<>();
     private final ModelInstance instance;
+    private final RemoteRequest request;
+    private final RemoteResponse response = new RemoteResponse();
+    private Object result;
+    private Throwable error;
 
     public Invocation(Model model, SharedMethod method, Map<String, Object> args, ModelInstance instance) {
+        this(model, method, args, instance, null);
+    }
+
+    /**
+     * @param request the HTTP request, or {@code null} for a call from Java
+     */
+    public Invocation(Model model, SharedMethod method, Map<String, Object> args, ModelInstance instance,
+            RemoteRequest request) {
         this.model = Objects.requireNonNull(model, "model is null");
         this.method = Objects.requireNonNull(method, "method is null");
-        this.args = Collections.unmodifiableMap(args);
+        this.args.putAll(args);
         this.instance = instance;
+        this.request = request;
     }
 
     public Model model() {
@@ -31,16 +47,59 @@ public final class Invocation {
         return method;
     }
 
+    /** LoopBack's hook name of the call: {@code Person.greet} or {@code Person.prototype.greet}. */
+    public String methodString() {
+        return model.name() + "." + method.stringName();
+    }
+
     public Map<String, Object> args() {
-        return args;
+        return Collections.unmodifiableMap(args);
     }
 
     public Object arg(String name) {
         return args.get(name);
     }
 
+    /** Replaces one argument (a before hook's {@code ctx.args.x = ...}). */
+    public Invocation setArg(String name, Object value) {
+        args.put(name, value);
+        return this;
+    }
+
     /** The instance an instance method runs on; {@code null} for static methods. */
     public ModelInstance instance() {
         return instance;
+    }
+
+    /** The HTTP request; {@code null} when the method is called from Java. */
+    public RemoteRequest request() {
+        return request;
+    }
+
+    public RemoteResponse response() {
+        return response;
+    }
+
+    /**
+     * The result as it will be sent: after the method ran, the value of a {@code root} return, or an
+     * object of the named returns; {@code null} before, or when there is nothing to send.
+     */
+    public Object result() {
+        return result;
+    }
+
+    /** Replaces the result (an after hook's {@code ctx.result = ...}). */
+    public Invocation setResult(Object value) {
+        this.result = value;
+        return this;
+    }
+
+    /** The error of a failed call, for {@code afterError} hooks; {@code null} otherwise. */
+    public Throwable error() {
+        return error;
+    }
+
+    void setError(Throwable failure) {
+        this.error = failure;
     }
 }

@@ -16,7 +16,9 @@ public final class SharedMethod {
     private final List<Return> returns;
     private final List<HttpRoute> routes;
     private final int status;
+    private final int errorStatus;
     private final String accessType;
+    private final String notes;
     private final String description;
     private final List<String> aliases;
     private final MethodHandler handler;
@@ -29,7 +31,9 @@ public final class SharedMethod {
         this.returns = List.copyOf(b.returns);
         this.routes = List.copyOf(b.routes);
         this.status = b.status;
+        this.errorStatus = b.errorStatus;
         this.accessType = b.accessType;
+        this.notes = b.notes;
         this.description = b.description;
         this.aliases = List.copyOf(b.aliases);
         this.handler = Objects.requireNonNull(b.handler, "handler is null");
@@ -41,6 +45,24 @@ public final class SharedMethod {
 
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /** A builder holding everything of this method, to change some of it. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.isStatic = isStatic;
+        b.accepts.addAll(accepts);
+        b.returns.addAll(returns);
+        b.routes.addAll(routes);
+        b.status = status;
+        b.errorStatus = errorStatus;
+        b.accessType = accessType;
+        b.description = description;
+        b.notes = notes;
+        b.aliases.addAll(aliases);
+        b.handler = handler;
+        b.resultCheck = resultCheck;
+        return b;
     }
 
     /** The name without the {@code prototype.} prefix ({@code patchAttributes}). */
@@ -73,6 +95,19 @@ public final class SharedMethod {
     /** The success status, or 0 for LoopBack's default (200, or 204 when there is nothing to return). */
     public int status() {
         return status;
+    }
+
+    /**
+     * LoopBack's {@code http.errorStatus}: the status of a failure whose exception carries none, or 0 for
+     * 500.
+     */
+    public int errorStatus() {
+        return errorStatus;
+    }
+
+    /** Longer documentation for the explorer, or {@code null}; LoopBack's array form is joined by newlines. */
+    public String notes() {
+        return notes;
     }
 
     /** READ, WRITE or EXECUTE, for access control. */
@@ -115,8 +150,10 @@ public final class SharedMethod {
         private final List<Return> returns = new ArrayList<>();
         private final List<HttpRoute> routes = new ArrayList<>();
         private int status;
+        private int errorStatus;
         private String accessType = "EXECUTE";
         private String description;
+        private String notes;
         private final List<String> aliases = new ArrayList<>();
         private MethodHandler handler;
         private ResultCheck resultCheck = ResultCheck.NONE;
@@ -150,6 +187,16 @@ public final class SharedMethod {
             return this;
         }
 
+        public Builder errorStatus(int httpStatus) {
+            this.errorStatus = httpStatus;
+            return this;
+        }
+
+        public Builder notes(String text) {
+            this.notes = text;
+            return this;
+        }
+
         public Builder accessType(String type) {
             this.accessType = type;
             return this;
@@ -173,6 +220,14 @@ public final class SharedMethod {
         public Builder resultCheck(ResultCheck check) {
             this.resultCheck = check;
             return this;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public boolean isStatic() {
+            return isStatic;
         }
 
         public SharedMethod build() {

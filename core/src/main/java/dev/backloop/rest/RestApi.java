@@ -1,6 +1,8 @@
 package dev.backloop.rest;
 
 import dev.backloop.remoting.HttpRoute;
+import dev.backloop.remoting.Invoker;
+import dev.backloop.remoting.RemoteHooks;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.remoting.SharedMethod;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import org.glassfish.jersey.server.model.Resource;
  */
 public final class RestApi {
     private final RestSettings settings;
+    private final Invoker invoker;
     private final Map<String, Resource.Builder> resources = new LinkedHashMap<>();
     /** "VERB /lower/case/template" → the method serving it; the first declaration wins. */
     private final Map<String, String> routeOwners = new LinkedHashMap<>();
@@ -28,7 +31,15 @@ public final class RestApi {
     private final PathCanonicalizer canonicalizer = new PathCanonicalizer();
 
     public RestApi(RestSettings settings) {
+        this(settings, new RemoteHooks());
+    }
+
+    /**
+     * @param hooks the app's remote hooks, run around every call
+     */
+    public RestApi(RestSettings settings, RemoteHooks hooks) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
+        this.invoker = new Invoker(hooks);
     }
 
     /**
@@ -50,7 +61,7 @@ public final class RestApi {
                 canonicalizer.add(template);
                 resources.computeIfAbsent(template, Resource::builder)
                         .addMethod(route.verb())
-                        .handledBy(new RouteHandler(sharedClass.model(), method, settings));
+                        .handledBy(new RouteHandler(sharedClass.model(), method, settings, invoker));
             }
         }
         return this;
@@ -66,6 +77,7 @@ public final class RestApi {
         config.register(new ErrorMapper(settings, segment -> modelsByPath.get(segment.toLowerCase(Locale.ROOT))));
         config.register(new ResponseFormat(settings.xml()));
         config.register(new EntityTags());
+        config.register(new CallHeaders());
         for (Resource.Builder builder : resources.values()) {
             config.registerResources(builder.build());
         }

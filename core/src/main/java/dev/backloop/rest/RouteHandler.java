@@ -8,21 +8,25 @@ import dev.backloop.model.ModelInstance;
 import dev.backloop.remoting.Accept;
 import dev.backloop.remoting.HttpSource;
 import dev.backloop.remoting.Invocation;
+import dev.backloop.remoting.Invoker;
 import dev.backloop.remoting.Return;
 import dev.backloop.remoting.SharedMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.glassfish.jersey.process.Inflector;
 
 /**
  * Serves one route of one shared method: reads the arguments, loads the instance of an instance method,
- * invokes, checks and shapes the result. A named class, not a lambda: Jersey cannot resolve a lambda
- * Inflector's generic types.
+ * invokes through the hooks, and writes the result with the status and headers the call set. A named
+ * class, not a lambda: Jersey cannot resolve a lambda Inflector's generic types.
  */
 final class RouteHandler implements Inflector<ContainerRequestContext, Response> {
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
@@ -30,14 +34,18 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
     private final Model model;
     private final SharedMethod method;
     private final RestSettings settings;
+    private final Invoker invoker;
     private final boolean readsBody;
+    private final boolean fileResult;
 
-    RouteHandler(Model model, SharedMethod method, RestSettings settings) {
+    RouteHandler(Model model, SharedMethod method, RestSettings settings, Invoker invoker) {
         this.model = model;
         this.method = method;
         this.settings = settings;
-        this.readsBody = method.accepts().stream().map(Accept::source)
+        this.invoker = invoker;
+        this.readsBody = method.accepts().stream().filter(a -> a.mapper() == null).map(Accept::source)
                 .anyMatch(s -> s == HttpSource.BODY || s == HttpSource.FORM || s == HttpSource.AUTO);
+        this.fileResult = method.returns().stream().anyMatch(Return::isFile);
     }
 
     @Override
@@ -62,52 +70,68 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
         Map<String, String> headers = new LinkedHashMap<>();
         request.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
 
-        Map<String, Object> args = ArgumentResolver.resolve(method.accepts(),
-                new ArgumentResolver.Sources(path, query, body, headers));
+        // the instance first, as LoopBack's shared constructor runs before the method's hooks
         ModelInstance instance = method.isStatic() ? null : load(path.get("id"));
-        Invocation invocation = new Invocation(model, method, args, instance);
-        Object result = method.handler().invoke(invocation);
-        method.resultCheck().check(invocation, request.getMethod(), result);
-        return respond(result);
+        Invocation invocation = new Invocation(model, method, Map.of(), instance,
+                new JaxRsRequest(request, path, query, body));
+        CallHeaders.remember(request, invocation.response());
+        ArgumentResolver.resolve(method.accepts(),
+                new ArgumentResolver.Sources(path, query, body, headers, isJson(request.getMediaType()), invocation))
+                .forEach(invocation::setArg);
+        CompletableFuture<Void> done = invoker.invoke(invocation, request.getMethod());
+        if (done.isDone()) {
+            try {
+                done.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            return respond(invocation);
+        }
+        // a CompletionStage handler: Jersey suspends the request and answers when this completes
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        done.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+                return;
+            }
+            try {
+                answer.complete(respond(invocation));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return Response.ok(answer).build();
     }
 
     private ModelInstance load(String id) {
         return model.findById(id).orElseThrow(() -> HttpError.modelNotFound(model.name(), id));
     }
 
-    private Response respond(Object result) {
-        Object body = shape(result);
-        if (body == null) {
-            return Response.status(method.status() != 0 ? method.status() : 204).build();
+    private Response respond(Invocation invocation) {
+        Object result = invocation.result();
+        int status = invocation.response().status() != 0 ? invocation.response().status()
+                : method.status() != 0 ? method.status() : 200;
+        Response.ResponseBuilder response;
+        if (result == null) {
+            // nothing to send: LoopBack answers 204 unless a status was chosen
+            response = Response.status(status == 200 ? 204 : status);
+        } else if (fileResult) {
+            String type = invocation.response().header("Content-Type");
+            response = Response.status(status).type(type != null ? type : MediaType.APPLICATION_OCTET_STREAM)
+                    .entity(FileBody.of(result));
+        } else {
+            response = Response.status(status).type(JSON_UTF8).entity(Json.toBytes(result));
         }
-        int status = method.status() != 0 ? method.status() : 200;
-        return Response.status(status).type(JSON_UTF8).entity(Json.toBytes(body)).build();
+        invocation.response().headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") || result == null) {
+                values.forEach(v -> response.header(name, v));
+            }
+        });
+        return response.build();
     }
 
-    /** strong-remoting's rules: a root return is the body; other returns are properties of an object. */
-    private Object shape(Object result) {
-        List<Return> returns = method.returns();
-        if (returns.isEmpty()) {
-            return null;
-        }
-        if (returns.size() == 1) {
-            Return only = returns.get(0);
-            if (only.root()) {
-                return result;
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put(only.arg(), result);
-            return body;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (result instanceof Map<?, ?> values) {
-            for (Return r : returns) {
-                if (r.root()) {
-                    return values.get(r.arg());
-                }
-                body.put(r.arg(), values.get(r.arg()));
-            }
-        }
-        return body;
+    private static boolean isJson(MediaType type) {
+        return type != null && (type.getSubtype().equalsIgnoreCase("json")
+                || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
     }
 }

@@ -9,8 +9,11 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.glassfish.jersey.servlet.async.AsyncContextDelegateProviderImpl;
+import org.glassfish.jersey.servlet.spi.AsyncContextDelegateProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +52,12 @@ public final class BackloopServer implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder("backloop", new ServletContainer(application)), "/*");
+        // remote methods returning a CompletionStage suspend their request instead of holding a thread;
+        // Jersey finds its servlet async support through META-INF/services, which the app turns off
+        application.register(new ServletAsync());
+        ServletHolder jersey = new ServletHolder("backloop", new ServletContainer(application));
+        jersey.setAsyncSupported(true);
+        context.addServlet(jersey, "/*");
         Handler inner = context;
         if (edge.compression() != null) {
             inner = Compressions.around(inner, edge.compression());
@@ -100,5 +108,13 @@ public final class BackloopServer implements AutoCloseable {
 
     public void join() throws InterruptedException {
         server.join();
+    }
+
+    /** Binds Jersey's servlet async support, which it would otherwise find only through META-INF/services. */
+    private static final class ServletAsync extends AbstractBinder {
+        @Override
+        protected void configure() {
+            bind(AsyncContextDelegateProviderImpl.class).to(AsyncContextDelegateProvider.class);
+        }
     }
 }

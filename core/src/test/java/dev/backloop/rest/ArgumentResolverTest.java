@@ -81,4 +81,38 @@ class ArgumentResolverTest {
         assertThatThrownBy(() -> resolve(filter, Map.of(), Map.of("filter", List.of(Map.of())), null))
                 .isInstanceOf(HttpError.class);
     }
+
+    private static Object json(String type, Object value) {
+        return ArgumentResolver.resolve(List.of(Accept.of("x", type, HttpSource.AUTO)),
+                new ArgumentResolver.Sources(Map.of(), Map.of(), Map.of("x", value), Map.of(), true, null)).get("x");
+    }
+
+    @Test
+    void jsonBodyValuesMustAlreadyBeOfTheType() {
+        assertThat(json("number", 3)).isEqualTo(3);
+        assertThat(json("boolean", false)).isEqualTo(false);
+        assertThat(json("date", "2026-11-23T00:00:00Z")).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
+        assertThatThrownBy(() -> json("number", "3")).isInstanceOf(HttpError.class)
+                .hasMessage("Invalid value for argument 'x' of type 'number': \"3\" is not a number.");
+        assertThatThrownBy(() -> json("boolean", "true")).isInstanceOf(HttpError.class);
+        assertThatThrownBy(() -> json("string", 1)).isInstanceOf(HttpError.class);
+        assertThatThrownBy(() -> json("object", "{}")).isInstanceOf(HttpError.class);
+        assertThatThrownBy(() -> json("[number]", List.of("1"))).isInstanceOf(HttpError.class);
+    }
+
+    @Test
+    void defaultsFillAbsentArgumentsAndHeadersAreTheLastLookup() {
+        Accept n = Accept.of("n", "number", HttpSource.QUERY).withDefault(5);
+        assertThat(resolve(n, Map.of(), Map.of(), null).get("n")).isEqualTo(5);
+        Accept token = Accept.of("x-token", "string", HttpSource.AUTO);
+        assertThat(ArgumentResolver.resolve(List.of(token), new ArgumentResolver.Sources(Map.of(), Map.of(), null,
+                Map.of("x-token", "t"))).get("x-token")).isEqualTo("t");
+    }
+
+    @Test
+    void typedArraysCoerceTheirItems() {
+        assertThat(query("[number]", List.of("1", "2.5"))).isEqualTo(List.of(1L, 2.5));
+        assertThat(query("[boolean]", "true")).isEqualTo(List.of(true));
+        assertThatThrownBy(() -> query("[number]", List.of("x"))).isInstanceOf(HttpError.class);
+    }
 }

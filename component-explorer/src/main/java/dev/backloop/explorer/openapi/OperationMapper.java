@@ -43,6 +43,7 @@ public final class OperationMapper {
         Operation operation = new Operation()
                 .addTagsItem(modelName)
                 .summary(method.description())
+                .description(method.notes())
                 .operationId(operationId)
                 .requestBody(inputs.requestBody())
                 .responses(responses(endpoint, inputs));

@@ -51,7 +51,7 @@ public final class ParameterMapper {
     public Inputs map(Endpoint endpoint) {
         ModelDefinition model = endpoint.sharedClass().model().definition();
         Set<String> pathNames = pathNames(endpoint.path());
-        List<Accept> accepts = endpoint.method().accepts().stream().filter(a -> a.source() != HttpSource.CONTEXT).toList();
+        List<Accept> accepts = endpoint.method().accepts().stream().filter(a -> !a.source().isServerSide() && a.mapper() == null).toList();
         boolean wholeBody = accepts.stream().anyMatch(a -> a.source() == HttpSource.BODY);
         boolean queryVerb = "GET".equals(endpoint.route().verb()) || "HEAD".equals(endpoint.route().verb());
 
@@ -118,7 +118,7 @@ public final class ParameterMapper {
             case HEADER -> Location.HEADER;
             case BODY -> Location.BODY;
             case FORM -> Location.FORM;
-            case AUTO, CONTEXT -> pathNames.contains(accept.arg()) ? Location.PATH
+            case AUTO, REQ, RES, CONTEXT -> pathNames.contains(accept.arg()) ? Location.PATH
                     : queryVerb || wholeBody ? Location.QUERY : Location.FORM;
         };
     }

@@ -110,6 +110,8 @@ class OpenApiBuilderTest {
         JsonNode search = op("/Products/search", "get");
         assertThat(search.path("operationId").asText()).isEqualTo("Product.search");
         assertThat(search.path("summary").asText()).isEqualTo("Search the catalogue.");
+        // LoopBack's notes are the operation's description, as loopback-swagger maps them
+        assertThat(search.path("description").asText()).isEqualTo("Matches titles and tags.");
         JsonNode q = param(search, "q");
         assertThat(q.path("in").asText()).isEqualTo("query");
         assertThat(q.path("required").asBoolean()).isTrue();
