@@ -55,7 +55,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (mayLeaveBodyUnread()) {
             // refused before its body was read (413, 415, 406...): the server will not read the rest, so the
             // connection ends here; saying so keeps clients from sending their next request down it
-            response.header(HttpHeaders.CONNECTION, "close");
+            response.header("Connection", "close");
         }
         return response.build();
     }

@@ -69,6 +69,7 @@ public final class BackloopServer implements AutoCloseable {
         graceful.setHandler(inner);
         server.setHandler(new RequestIds(graceful));
         server.setRequestLog(new AccessLog());
+        server.setErrorHandler(new JsonErrors());
         server.setStopTimeout(stopTimeout.toMillis());
         server.setStopAtShutdown(false);
     }

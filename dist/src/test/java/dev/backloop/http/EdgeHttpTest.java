@@ -205,5 +205,10 @@ class EdgeHttpTest {
         String filter = "{\"where\":{\"title\":\"" + "x".repeat(20_000) + "\"}}";
         HttpResponse<byte[]> reply = http.exchange("GET", "/api/Books?filter=" + HttpClientSupport.q(filter), null, Map.of());
         assertThat(reply.statusCode()).isEqualTo(414);
+        assertThat(header(reply, "Content-Type")).startsWith("application/json");
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("\"statusCode\":414");
+        assertThat(header(reply, "Connection")).as("the connection cannot be reused after an unparsed request")
+                .isEqualTo("close");
+        assertThat(http.get("/api/Books").status()).as("the next request gets a fresh connection").isEqualTo(200);
     }
 }
