@@ -26,6 +26,7 @@ public final class Model {
     private final Connector connector;
     private final String dataSourceName;
     private final Validator validator;
+    private volatile IncludeResolver includeResolver;
 
     public Model(ModelDefinition definition, String dataSourceName, Connector connector) {
         this.definition = Objects.requireNonNull(definition, "definition is null");
@@ -50,10 +51,18 @@ public final class Model {
         return connector;
     }
 
+    /** Installs what answers finds with an {@code include}; the app does this once relations are known. */
+    public void includeResolver(IncludeResolver resolver) {
+        this.includeResolver = resolver;
+    }
+
     // ---- reads
 
     public List<ModelInstance> find(Filter filter) {
         Filter typed = typed(filter);
+        if (!typed.include().isEmpty()) {
+            return includeResolver.find(this, typed);
+        }
         return connector.find(definition, typed).stream().map(this::instance).toList();
     }
 
@@ -264,7 +273,7 @@ public final class Model {
 
     private Filter typed(Filter filter) {
         Filter typed = FilterCoercion.coerce(definition, filter == null ? Filter.ALL : filter);
-        if (!typed.include().isEmpty()) {
+        if (!typed.include().isEmpty() && includeResolver == null) {
             Include first = typed.include().get(0);
             throw HttpError.badRequest("Relation \"" + first.relation() + "\" is not defined for "
                     + name() + " model", "RELATION_NOT_FOUND");
