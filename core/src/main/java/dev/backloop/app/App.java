@@ -2,6 +2,7 @@ package dev.backloop.app;
 
 import dev.backloop.datasource.DataSource;
 import dev.backloop.model.Model;
+import dev.backloop.relation.Relations;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.rest.RestApi;
 import dev.backloop.rest.RestSettings;
@@ -29,6 +30,7 @@ public final class App implements AutoCloseable {
     private final String host;
     private final int port;
     private final List<BackloopServer> servers = new ArrayList<>();
+    private Relations relations = new Relations(Map.of(), Map.of());
 
     App(RestSettings restSettings, EdgeSettings edge, String host, int port) {
         this.restSettings = Objects.requireNonNull(restSettings, "restSettings is null");
@@ -46,6 +48,18 @@ public final class App implements AutoCloseable {
         if (sharedClass != null) {
             exposed.put(model.name(), sharedClass);
         }
+    }
+
+    void relations(Relations appRelations) {
+        this.relations = Objects.requireNonNull(appRelations, "relations is null");
+    }
+
+    /**
+     * The relations of the app's models, and the Java face of relation routes:
+     * {@code app.relations().related(author, "books").create(Map.of("title", "Dune"))}.
+     */
+    public Relations relations() {
+        return relations;
     }
 
     /** The model with this name. */

@@ -8,11 +8,17 @@ import dev.backloop.datasource.ConnectorRegistry;
 import dev.backloop.datasource.DataSource;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelDefinition;
+import dev.backloop.relation.RelationMethods;
+import dev.backloop.relation.RelationReader;
+import dev.backloop.relation.Relations;
 import dev.backloop.remoting.PersistedModelMethods;
+import dev.backloop.remoting.SharedClass;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.spi.DataSourceSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,23 +59,50 @@ public final class AppBooter {
             dataSources.put(settings.name(), dataSource);
             app.addDataSource(dataSource);
         }
-        Map<String, ModelDefinition> definitions = new LinkedHashMap<>();
-        layout.definitions().forEach(d -> definitions.put(d.name(), d));
+        Map<String, ModelDefinition> declared = new LinkedHashMap<>();
+        layout.definitions().forEach(d -> declared.put(d.name(), d));
+        List<String> attached = layout.models().stream()
+                .filter(e -> declared.containsKey(e.name()) && e.dataSource() != null)
+                .map(ModelConfigEntry::name).toList();
+        // relations add foreign keys to the definitions, so they are read before any model is attached
+        RelationReader.Result read = RelationReader.read(declared, attached);
+        Map<String, ModelDefinition> definitions = read.definitions();
+        Relations relations = new Relations(read.relations(), definitions);
+        app.relations(relations);
+        Map<String, String> dataSourceOf = new LinkedHashMap<>();
+        List<SharedClass> shared = new ArrayList<>();
         for (ModelConfigEntry entry : layout.models()) {
             ModelDefinition definition = definitions.get(entry.name());
             if (definition == null || entry.dataSource() == null) {
                 // built-ins we do not have yet, or a model with no datasource: nothing to serve
                 continue;
             }
-            DataSource dataSource = dataSources.get(entry.dataSource());
-            dataSource.connector().define(definition);
-            Model model = new Model(definition, dataSource.name(), dataSource.connector());
-            app.addModel(model, entry.isPublic() ? PersistedModelMethods.sharedClassOf(model) : null);
+            dataSourceOf.put(entry.name(), entry.dataSource());
+            SharedClass sharedClass = attachModel(app, relations, definition, dataSources.get(entry.dataSource()),
+                    entry.isPublic());
+            if (sharedClass != null) {
+                shared.add(sharedClass);
+            }
         }
+        // hasAndBelongsToMany through models the app did not declare live beside the model declaring them
+        read.generatedThrough().forEach((through, owner) -> attachModel(app, relations, definitions.get(through),
+                dataSources.get(dataSourceOf.get(owner)), false));
+        RelationMethods relationMethods = new RelationMethods(relations);
+        shared.forEach(relationMethods::addTo);
         for (DataSource dataSource : dataSources.values()) {
             dataSource.connector().start();
             LOG.debug("Datasource '{}' started with connector '{}'", dataSource.name(), dataSource.settings().connector());
         }
+    }
+
+    private static SharedClass attachModel(App app, Relations relations, ModelDefinition definition,
+            DataSource dataSource, boolean isPublic) {
+        dataSource.connector().define(definition);
+        Model model = new Model(definition, dataSource.name(), dataSource.connector());
+        relations.addModel(model);
+        SharedClass sharedClass = isPublic ? PersistedModelMethods.sharedClassOf(model) : null;
+        app.addModel(model, sharedClass);
+        return sharedClass;
     }
 
     /**

@@ -109,7 +109,8 @@ public final class EmbeddedRecords {
         } else if (indexOfOptional(items, values.get(idName)) >= 0) {
             throw new HttpError(409, "Error", "Duplicate entry for " + relation.modelTo() + "." + idName, null, null);
         }
-        Map<String, Object> item = valid(values, null);
+        // the id is ours, so forceId's "id can't be set" does not apply: validate as an existing item
+        Map<String, Object> item = valid(values, values.get(idName));
         items.add(item);
         save(items);
         return EmbeddedItems.wire(item, definition);

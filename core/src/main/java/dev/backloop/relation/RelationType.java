@@ -34,6 +34,9 @@ public enum RelationType {
     /** The type of a JSON {@code type}, matched case-insensitively as LoopBack does; empty when unknown. */
     static Optional<RelationType> fromJson(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("hasandbelongstomany")) {
+            return Optional.of(HAS_MANY);
+        }
         for (RelationType type : values()) {
             if (type.jsonName.toLowerCase(Locale.ROOT).equals(lower)) {
                 return Optional.of(type);
