@@ -89,6 +89,9 @@ public final class AppBooter {
                 dataSources.get(dataSourceOf.get(owner)), false));
         RelationMethods relationMethods = new RelationMethods(relations);
         shared.forEach(relationMethods::addTo);
+        Map<String, SharedClass> byName = new LinkedHashMap<>();
+        shared.forEach(s -> byName.put(s.name(), s));
+        shared.forEach(s -> relationMethods.nest(s, byName));
         for (DataSource dataSource : dataSources.values()) {
             dataSource.connector().start();
             LOG.debug("Datasource '{}' started with connector '{}'", dataSource.name(), dataSource.settings().connector());

@@ -51,6 +51,54 @@ public final class RelationMethods {
         }
     }
 
+    /**
+     * LoopBack's {@code nestRemoting} for every relation declaring {@code options.nestRemoting}: the related
+     * model's relation methods again, below this model's relation route ({@code GET
+     * /authors/:id/books/:nk/reviews} is {@code prototype.__get__books__reviews}). Call it once every shared
+     * class has its relation methods.
+     *
+     * @param all the shared classes of the app, by model name
+     */
+    public void nest(SharedClass shared, Map<String, SharedClass> all) {
+        for (Relation relation : relations.of(shared.name()).values()) {
+            SharedClass target = relation.modelTo() == null ? null : all.get(relation.modelTo());
+            if (!relation.nestRemoting() || target == null || relation.embedded()) {
+                continue;
+            }
+            for (SharedMethod nested : target.methods()) {
+                java.util.regex.Matcher name = NESTABLE.matcher(nested.name());
+                if (!nested.isStatic() && name.matches()) {
+                    shared.add(nestedMethod(relation, nested, name.group(1), name.group(2)));
+                }
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern NESTABLE = java.util.regex.Pattern.compile("__([^_]+)__([^_]+)");
+
+    private SharedMethod nestedMethod(Relation relation, SharedMethod nested, String operation, String nestedRelation) {
+        String prefix = "/" + relation.httpPath() + (relation.multiple() ? "/:nk" : "");
+        SharedMethod.Builder method = SharedMethod.builder("__" + operation + "__" + relation.name() + "__"
+                + nestedRelation).instanceMethod().description(nested.description()).accessType(nested.accessType());
+        if (relation.multiple()) {
+            method.accepts(Accept.of("nk", "any", HttpSource.PATH).asRequired()
+                    .describedAs("Foreign key for " + relation.name() + "."));
+        }
+        nested.accepts().forEach(method::accepts);
+        nested.returns().forEach(method::returns);
+        nested.routes().forEach(route -> method.route(route.verb(), prefix + route.path()));
+        String verb = nested.routes().get(0).verb();
+        return method.handler(inv -> {
+            RelatedRecords related = stored(inv, relation);
+            ModelInstance child = relation.multiple() ? related.findById(inv.arg("nk"))
+                    : related.get().orElseThrow(() -> HttpError.modelNotFound(relation.modelTo(), "undefined"));
+            Invocation inner = new Invocation(relations.requireModel(relation.modelTo()), nested, inv.args(), child);
+            Object result = nested.handler().invoke(inner);
+            nested.resultCheck().check(inner, verb, result);
+            return result;
+        }).build();
+    }
+
     private void belongsTo(SharedClass shared, Relation relation) {
         String type = relation.modelTo() == null ? "PersistedModel" : relation.modelTo();
         shared.add(method("__get__", relation).accepts(REFRESH)

@@ -172,6 +172,42 @@ class RelationRoutesHttpTest {
                         "prototype.__destroy__profile");
     }
 
+    @Test
+    void nestRemotingExposesTheRelatedModelsRelationRoutes() {
+        long author = create("/api/Authors", "{\"name\":\"Le Guin\"}");
+        long other = create("/api/Authors", "{\"name\":\"Lem\"}");
+        long book = create("/api/Authors/" + author + "/books", "{\"title\":\"Earthsea\"}");
+        long foreign = create("/api/Authors/" + other + "/books", "{\"title\":\"Solaris\"}");
+        String nested = "/api/Authors/" + author + "/books/" + book;
+        HttpClientSupport.Reply review = http.post(nested + "/reviews", "{\"stars\":5}");
+        assertThat(review.status()).as(review.text()).isEqualTo(200);
+        assertThat(review.json().get("bookId").asLong()).isEqualTo(book);
+        assertThat(http.get(nested + "/reviews").json().get(0).get("stars").asInt()).isEqualTo(5);
+        assertThat(http.get(nested + "/reviews/count").json().get("count").asLong()).isEqualTo(1);
+        assertThat(http.get(nested + "/author").json().get("name").asText()).isEqualTo("Le Guin");
+        assertThat(http.get("/api/Authors/" + author + "/books/" + foreign + "/reviews").status()).isEqualTo(404);
+        long tag = create("/api/Tags", "{\"name\":\"sf\"}");
+        assertThat(http.put(nested + "/tags/rel/" + tag, null).status()).isEqualTo(200);
+        assertThat(http.head(nested + "/tags/rel/" + tag).status()).isEqualTo(200);
+        assertThat(http.head(nested + "/tags/rel/999").status()).isEqualTo(404);
+        assertThat(app.app.sharedClass("Author").methods().stream().map(m -> m.stringName()))
+                .contains("prototype.__get__books__reviews", "prototype.__create__books__reviews",
+                        "prototype.__get__books__author");
+    }
+
+    @Test
+    void relationMethodsCanBeDisabledByName() throws Exception {
+        try (AppUnderTest own = AppUnderTest.bookstore(tempDir.resolve("disabled"))) {
+            own.app.sharedClass("Author").disable("prototype.__get__books");
+            try (var server = own.app.listen("127.0.0.1", 0)) {
+                HttpClientSupport client = new HttpClientSupport(server.uri());
+                long author = client.post("/api/Authors", "{\"name\":\"x\"}").json().get("id").asLong();
+                assertThat(client.get("/api/Authors/" + author + "/books").status()).isEqualTo(404);
+                assertThat(client.get("/api/Authors/" + author + "/books/count").status()).isEqualTo(200);
+            }
+        }
+    }
+
     // ---- belongsTo
 
     @Test
