@@ -116,6 +116,31 @@ class InclusionTest {
     }
 
     @Test
+    void polymorphicHasOneAndBelongsToMeetInOneQueryPerModel() {
+        boot("{'name':'Author','properties':{'name':'string'},"
+                        + "'relations':{'avatar':{'type':'hasOne','model':'Picture','polymorphic':'imageable'}}}",
+                "{'name':'Book','properties':{'title':'string'},"
+                        + "'relations':{'cover':{'type':'hasOne','model':'Picture','polymorphic':'imageable'}}}",
+                "{'name':'Picture','properties':{'url':'string'},"
+                        + "'relations':{'imageable':{'type':'belongsTo','polymorphic':true}}}");
+        ModelInstance author = models.get("Author").create(Map.of("name", "x"));
+        ModelInstance book = models.get("Book").create(Map.of("title", "t"));
+        assertThat(book.id()).isEqualTo(author.id());
+        ModelInstance avatar = relations.related(author, "avatar").create(Map.of("url", "a.png"));
+        relations.related(book, "cover").create(Map.of("url", "c.png"));
+        assertThat(avatar.get("imageableType")).isEqualTo("Author");
+        // same id on both sides: the discriminator keeps them apart
+        assertThat(relations.related(author, "avatar").get().orElseThrow().get("url")).isEqualTo("a.png");
+        assertThat(relations.related(book, "cover").get().orElseThrow().get("url")).isEqualTo("c.png");
+
+        connector.finds.set(0);
+        List<ModelInstance> pictures = models.get("Picture").find(filter("{'include':'imageable','order':'url ASC'}"));
+        assertThat(connector.finds.get()).isEqualTo(3);
+        assertThat(((Map<?, ?>) pictures.get(0).toJSON().get("imageable")).get("name")).isEqualTo("x");
+        assertThat(((Map<?, ?>) pictures.get(1).toJSON().get("imageable")).get("title")).isEqualTo("t");
+    }
+
+    @Test
     void unknownRelationsAre400() {
         bootLibrary();
         assertThatThrownBy(() -> models.get("Book").find(filter("{'include':{'chapters':'pages'}}")))

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** A small in-memory connector for relation tests, counting the finds it serves. */
 final class TableConnector implements Connector {
     private final Map<String, List<Map<String, Object>>> tables = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong();
+    private final Map<String, AtomicLong> nextIds = new ConcurrentHashMap<>();
     final AtomicLong finds = new AtomicLong();
 
     private List<Map<String, Object>> table(ModelDefinition model) {
@@ -26,7 +26,8 @@ final class TableConnector implements Connector {
     @Override
     public synchronized Map<String, Object> create(ModelDefinition model, Map<String, Object> data) {
         Map<String, Object> record = new LinkedHashMap<>(data);
-        record.putIfAbsent(model.idName(), nextId.incrementAndGet());
+        record.putIfAbsent(model.idName(),
+                nextIds.computeIfAbsent(model.name(), k -> new AtomicLong()).incrementAndGet());
         table(model).add(record);
         return new LinkedHashMap<>(record);
     }

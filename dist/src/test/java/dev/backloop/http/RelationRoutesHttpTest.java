@@ -208,6 +208,18 @@ class RelationRoutesHttpTest {
         }
     }
 
+    @Test
+    void httpPathOptionRenamesTheRouteNotTheRelation() {
+        long reader = create("/api/Readers", "{\"name\":\"Ann\"}");
+        HttpClientSupport.Reply created = http.post("/api/Readers/" + reader + "/critiques", "{\"stars\":2}");
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
+        assertThat(created.json().get("readerId").asLong()).isEqualTo(reader);
+        assertThat(http.get("/api/Readers/" + reader + "/critiques/count").json().get("count").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/Readers/" + reader + "/reviews").status()).isEqualTo(404);
+        assertThat(http.get("/api/Readers/" + reader + "?filter=" + q("{\"include\":\"reviews\"}"))
+                .json().get("reviews").size()).isEqualTo(1);
+    }
+
     // ---- belongsTo
 
     @Test
