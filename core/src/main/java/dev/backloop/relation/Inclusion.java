@@ -9,7 +9,6 @@ import dev.backloop.filter.Where;
 import dev.backloop.filter.eval.InMemoryQuery;
 import dev.backloop.model.IncludeResolver;
 import dev.backloop.model.Model;
-import dev.backloop.model.ModelDefinition;
 import dev.backloop.model.ModelInstance;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -425,10 +424,5 @@ public final class Inclusion implements IncludeResolver {
             values.add(List.of());
         }
         return values;
-    }
-
-    /** The definition of a relation's target, for callers shaping embedded data. */
-    ModelDefinition targetDefinition(Relation relation) {
-        return relations.definition(relation.modelTo()).orElse(null);
     }
 }
