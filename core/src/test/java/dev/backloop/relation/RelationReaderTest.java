@@ -70,6 +70,15 @@ class RelationReaderTest {
     }
 
     @Test
+    void asRenamesTheRelationAndItsDefaultForeignKey() {
+        define("{'name':'Book','relations':{'writtenBy':{'type':'belongsTo','model':'Author','as':'writer'}}}");
+        define("{'name':'Author'}");
+        Map<String, Relation> relations = read().relations().get("Book");
+        assertThat(relations).containsOnlyKeys("writer");
+        assertThat(relations.get("writer").keyFrom()).isEqualTo("writerId");
+    }
+
+    @Test
     void throughRelationsAndHasAndBelongsToMany() {
         define("{'name':'Book','relations':{'tags':{'type':'hasMany','model':'Tag','through':'Tagging',"
                 + "'keyThrough':'labelId'},'readers':{'type':'hasAndBelongsToMany','model':'Reader'}}}");
