@@ -8,6 +8,7 @@ import dev.backloop.rest.RestApi;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.server.BackloopServer;
 import dev.backloop.server.EdgeSettings;
+import dev.backloop.spi.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.model.Resource;
 
 /**
  * A booted Backloop app: its datasources, models and their remote faces. {@link #listen} serves it over
@@ -31,6 +34,8 @@ public final class App implements AutoCloseable {
     private final int port;
     private final List<BackloopServer> servers = new ArrayList<>();
     private Relations relations = new Relations(Map.of(), Map.of());
+    private final List<Resource> componentResources = new ArrayList<>();
+    private final List<Component> components = new ArrayList<>();
 
     App(RestSettings restSettings, EdgeSettings edge, String host, int port) {
         this.restSettings = Objects.requireNonNull(restSettings, "restSettings is null");
@@ -108,28 +113,46 @@ public final class App implements AutoCloseable {
         return listen(host, port);
     }
 
+    void addComponent(Component component) {
+        components.add(component);
+    }
+
+    void addComponentResource(Resource resource) {
+        componentResources.add(resource);
+    }
+
+    /** The Jersey application an app serves: the REST API and the routes its components added. */
+    public ResourceConfig application() {
+        ResourceConfig config = restApi().toResourceConfig();
+        componentResources.forEach(config::registerResources);
+        return config;
+    }
+
     /** Serves the REST API on {@code host:port} (port 0 for any free port). */
     public BackloopServer listen(String host, int port) {
-        BackloopServer server = new BackloopServer(host, port, restApi().toResourceConfig(), Duration.ofSeconds(30),
-                edge);
+        BackloopServer server = new BackloopServer(host, port, application(), Duration.ofSeconds(30), edge);
         servers.add(server.start());
         return server;
     }
 
-    /** Stops serving (in-flight requests finish) and closes every datasource. */
+    /** Stops serving (in-flight requests finish), then closes every component and every datasource. */
     @Override
     public void close() {
         servers.forEach(BackloopServer::close);
         servers.clear();
         RuntimeException failure = null;
-        for (DataSource dataSource : dataSources.values()) {
+        List<AutoCloseable> closing = new ArrayList<>(components);
+        components.clear();
+        closing.addAll(dataSources.values());
+        for (AutoCloseable resource : closing) {
             try {
-                dataSource.close();
-            } catch (RuntimeException e) {
+                resource.close();
+            } catch (Exception e) {
+                RuntimeException error = e instanceof RuntimeException r ? r : new IllegalStateException(e);
                 if (failure == null) {
-                    failure = e;
+                    failure = error;
                 } else {
-                    failure.addSuppressed(e);
+                    failure.addSuppressed(error);
                 }
             }
         }

@@ -1,13 +1,17 @@
 package dev.backloop.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.backloop.boot.AppDirectory;
 import dev.backloop.boot.AppLayout;
 import dev.backloop.boot.ModelConfigEntry;
+import dev.backloop.component.ComponentRegistry;
 import dev.backloop.datasource.ConnectorRegistry;
 import dev.backloop.datasource.DataSource;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelDefinition;
+import dev.backloop.model.Observers;
+import dev.backloop.mixin.Mixins;
 import dev.backloop.relation.RelationMethods;
 import dev.backloop.relation.RelationReader;
 import dev.backloop.relation.Relations;
@@ -44,6 +48,7 @@ public final class AppBooter {
         App app = new App(restSettings(layout, env), layout.edge(), layout.config().host(), layout.config().port());
         try {
             attach(app, layout);
+            addComponents(app, layout, env == null ? AppDirectory.environmentName(environment) : env);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -69,8 +74,12 @@ public final class AppBooter {
         Map<String, ModelDefinition> definitions = read.definitions();
         Relations relations = new Relations(read.relations(), definitions);
         app.relations(relations);
+        // one registry per app, so a hook on a base model runs for the models extending it
+        Observers observers = new Observers(name -> java.util.Optional.ofNullable(definitions.get(name)));
+        Attachment attachment = new Attachment(app, relations, observers,
+                Mixins.discover(Thread.currentThread().getContextClassLoader()));
         Map<String, String> dataSourceOf = new LinkedHashMap<>();
-        List<SharedClass> shared = new ArrayList<>();
+        Map<String, SharedClass> shared = new LinkedHashMap<>();
         for (ModelConfigEntry entry : layout.models()) {
             ModelDefinition definition = definitions.get(entry.name());
             if (definition == null || entry.dataSource() == null) {
@@ -78,34 +87,55 @@ public final class AppBooter {
                 continue;
             }
             dataSourceOf.put(entry.name(), entry.dataSource());
-            SharedClass sharedClass = attachModel(app, relations, definition, dataSources.get(entry.dataSource()),
+            SharedClass sharedClass = attachment.attach(definition, dataSources.get(entry.dataSource()),
                     entry.isPublic());
             if (sharedClass != null) {
-                shared.add(sharedClass);
+                shared.put(sharedClass.name(), sharedClass);
             }
         }
         // hasAndBelongsToMany through models the app did not declare live beside the model declaring them
-        read.generatedThrough().forEach((through, owner) -> attachModel(app, relations, definitions.get(through),
+        read.generatedThrough().forEach((through, owner) -> attachment.attach(definitions.get(through),
                 dataSources.get(dataSourceOf.get(owner)), false));
         RelationMethods relationMethods = new RelationMethods(relations);
-        shared.forEach(relationMethods::addTo);
-        Map<String, SharedClass> byName = new LinkedHashMap<>();
-        shared.forEach(s -> byName.put(s.name(), s));
-        shared.forEach(s -> relationMethods.nest(s, byName));
+        shared.values().forEach(relationMethods::addTo);
+        // nested routes copy the related model's relation routes, so every class has its own first
+        shared.values().forEach(s -> relationMethods.nest(s, shared));
         for (DataSource dataSource : dataSources.values()) {
             dataSource.connector().start();
             LOG.debug("Datasource '{}' started with connector '{}'", dataSource.name(), dataSource.settings().connector());
         }
     }
 
-    private static SharedClass attachModel(App app, Relations relations, ModelDefinition definition,
-            DataSource dataSource, boolean isPublic) {
-        dataSource.connector().define(definition);
-        Model model = new Model(definition, dataSource.name(), dataSource.connector());
-        relations.addModel(model);
-        SharedClass sharedClass = isPublic ? PersistedModelMethods.sharedClassOf(model) : null;
-        app.addModel(model, sharedClass);
-        return sharedClass;
+    /** Attaches models to datasources: mixins, hooks, relations and, for public ones, the CRUD routes. */
+    private record Attachment(App app, Relations relations, Observers observers, Mixins mixins) {
+        SharedClass attach(ModelDefinition definition, DataSource dataSource, boolean isPublic) {
+            ModelDefinition mixedIn = mixins.define(definition);
+            dataSource.connector().define(mixedIn);
+            Model model = new Model(mixedIn, dataSource.name(), dataSource.connector(), observers);
+            mixins.attach(model);
+            relations.addModel(model);
+            SharedClass sharedClass = isPublic ? PersistedModelMethods.sharedClassOf(model) : null;
+            app.addModel(model, sharedClass);
+            return sharedClass;
+        }
+    }
+
+    /** Creates each component component-config.json turns on, in file order. */
+    private static void addComponents(App app, AppLayout layout, String env) {
+        ComponentRegistry registry = ComponentRegistry.discover(Thread.currentThread().getContextClassLoader());
+        ComponentSetup setup = new ComponentSetup(app, layout.root(), env);
+        layout.components().forEach((name, config) -> {
+            var factory = registry.find(name);
+            if (factory.isEmpty()) {
+                // an LB3 app lists its npm components; one we do not ship must not stop the API from serving
+                LOG.warn("component-config.json names component \"{}\", which is not on the classpath (available: {}); "
+                        + "it is left out", name, registry.names());
+                return;
+            }
+            JsonNode settings = config.isObject() ? config : JsonNodeFactory.instance.objectNode();
+            app.addComponent(factory.get().create(setup, settings));
+            LOG.debug("Component '{}' added", name);
+        });
     }
 
     /**

@@ -10,8 +10,8 @@ import java.util.List;
 @FunctionalInterface
 public interface IncludeResolver {
     /**
-     * Finds the records of {@code model} matching {@code filter} (its where already coerced) and attaches
-     * the included relations to each.
+     * Finds the records of {@code model} matching {@code filter} and attaches the included relations to
+     * each. Implementations query through {@link Model#find} with filters without {@code include}.
      *
      * @throws dev.backloop.error.HttpError 400 for an unknown relation or an include that is too deep
      */

@@ -18,21 +18,48 @@ import java.util.Optional;
 
 /**
  * A model attached to a datasource: the juggler's {@code PersistedModel} API in Java. The REST routes call
- * exactly these methods. Every write coerces the data to the declared types and validates it before the
- * connector sees it; a write that fails writes nothing.
+ * exactly these methods. Every write coerces the data to the declared types, runs the operation hooks
+ * ({@link #observe}) and validates before the connector sees it; a write that fails writes nothing.
  */
 public final class Model {
     private final ModelDefinition definition;
     private final Connector connector;
     private final String dataSourceName;
     private final Validator validator;
+    private final Observers observers;
     private volatile IncludeResolver includeResolver;
 
+    /** A model with hooks of its own only (no base models to inherit hooks from). */
     public Model(ModelDefinition definition, String dataSourceName, Connector connector) {
+        this(definition, dataSourceName, connector, new Observers(
+                name -> name.equals(definition.name()) ? Optional.of(definition) : Optional.empty()));
+    }
+
+    /** @param observers the app's operation hooks, shared by all its models so hooks are inherited */
+    public Model(ModelDefinition definition, String dataSourceName, Connector connector, Observers observers) {
         this.definition = Objects.requireNonNull(definition, "definition is null");
         this.dataSourceName = dataSourceName;
         this.connector = Objects.requireNonNull(connector, "connector is null");
+        this.observers = Objects.requireNonNull(observers, "observers is null");
         this.validator = new Validator((model, where) -> connector.count(model, where) > 0);
+    }
+
+    /**
+     * Registers an operation hook, LoopBack's {@code Model.observe("before save", fn)}. It also runs for
+     * models extending this one.
+     *
+     * @param hook {@code access}, {@code before save}, {@code persist}, {@code loaded}, {@code after save},
+     *             {@code before delete} or {@code after delete}
+     */
+    public void observe(String hook, Observer observer) {
+        OperationHook known = OperationHook.fromName(hook).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown operation hook \"" + hook + "\"; known: access, before save, persist, loaded, after save, "
+                        + "before delete, after delete"));
+        observe(known, observer);
+    }
+
+    public void observe(OperationHook hook, Observer observer) {
+        observers.observe(name(), hook, Objects.requireNonNull(observer, "observer is null"));
     }
 
     public String name() {
@@ -59,11 +86,16 @@ public final class Model {
     // ---- reads
 
     public List<ModelInstance> find(Filter filter) {
-        Filter typed = typed(filter);
-        if (!typed.include().isEmpty()) {
-            return includeResolver.find(this, typed);
+        Filter query = filter == null ? Filter.ALL : filter;
+        IncludeResolver resolver = includeResolver;
+        if (!query.include().isEmpty() && resolver != null) {
+            // the resolver calls find again without the include, once per model it queries, so every
+            // query runs its own access and loaded hooks
+            return resolver.find(this, query);
         }
-        return connector.find(definition, typed).stream().map(this::instance).toList();
+        Operation op = new Operation();
+        Filter typed = typed(access(op, query));
+        return connector.find(definition, typed).stream().map(data -> loaded(op, data, null)).toList();
     }
 
     public List<ModelInstance> find() {
@@ -94,29 +126,36 @@ public final class Model {
     }
 
     public boolean exists(Object id) {
-        return idWhere(id).map(where -> connector.count(definition, where) > 0).orElse(false);
+        return idWhere(id).map(where -> count(where) > 0).orElse(false);
     }
 
     public long count(Where where) {
-        return connector.count(definition, FilterCoercion.coerce(definition, where == null ? Where.ALL : where));
+        Where accessed = access(new Operation(), Filter.where(where == null ? Where.ALL : where)).where();
+        return connector.count(definition, FilterCoercion.coerce(definition, accessed));
     }
 
     // ---- writes
 
     public ModelInstance create(Map<String, Object> data) {
-        Map<String, Object> typed = prepareCreate(data);
-        return instance(store(typed));
+        Operation op = new Operation();
+        return persistNew(op, prepareCreate(op, data));
     }
 
-    /** Creates every record, or none: all are coerced and validated before the first is stored. */
+    /**
+     * Creates every record, or none: all are coerced, passed through {@code before save} and validated
+     * before the first is stored.
+     */
     public List<ModelInstance> create(List<Map<String, Object>> records) {
+        List<Operation> operations = new ArrayList<>(records.size());
         List<Map<String, Object>> typed = new ArrayList<>(records.size());
         for (Map<String, Object> data : records) {
-            typed.add(prepareCreate(data));
+            Operation op = new Operation();
+            operations.add(op);
+            typed.add(prepareCreate(op, data));
         }
         List<ModelInstance> created = new ArrayList<>(typed.size());
-        for (Map<String, Object> data : typed) {
-            created.add(instance(store(data)));
+        for (int i = 0; i < typed.size(); i++) {
+            created.add(persistNew(operations.get(i), typed.get(i)));
         }
         return created;
     }
@@ -127,7 +166,7 @@ public final class Model {
         if (id != null) {
             Optional<ModelInstance> existing = findById(id);
             if (existing.isPresent()) {
-                return patchById(existing.get().id(), data);
+                return patch(existing.get(), data);
             }
         }
         return create(data);
@@ -141,8 +180,11 @@ public final class Model {
     /** LoopBack's {@code replaceOrCreate}: replace the record with the data's id, or create. */
     public ModelInstance replaceOrCreate(Map<String, Object> data) {
         Object id = data.get(definition.idName());
-        if (id != null && exists(id)) {
-            return replaceById(id, data);
+        if (id != null) {
+            Optional<ModelInstance> existing = findById(id);
+            if (existing.isPresent()) {
+                return replace(existing.get(), data);
+            }
         }
         return create(data);
     }
@@ -156,25 +198,49 @@ public final class Model {
         if (matches.size() > 1) {
             throw HttpError.badRequest("There are multiple instances found. Upsert Operation will not be performed!");
         }
-        return patchById(matches.get(0).id(), data);
+        return patch(matches.get(0), data);
     }
 
     /** Patches every record matching {@code where}; returns how many. Validations do not run (as LoopBack). */
     public long updateAll(Where where, Map<String, Object> changes) {
-        Where typedWhere = FilterCoercion.coerce(definition, where == null ? Where.ALL : where);
+        Operation op = new Operation();
+        Where accessed = access(op, Filter.where(where == null ? Where.ALL : where)).where();
         Map<String, Object> typed = DataCoercion.forUpdate(definition, changes);
-        if (typed.containsKey(definition.idName())) {
+        HookContext saving = op.run(OperationHook.BEFORE_SAVE, c -> c.where(accessed).data(typed));
+        Where finalWhere = saving == null ? accessed : saving.where();
+        Map<String, Object> finalData = saving == null ? typed : DataCoercion.forUpdate(definition, saving.data());
+        if (finalData.containsKey(definition.idName())) {
             throw HttpError.badRequest("The id property \"" + definition.idName() + "\" cannot be updated");
         }
-        return connector.update(definition, typedWhere, typed);
+        HookContext persisting = op.run(OperationHook.PERSIST, c -> c.where(finalWhere).data(finalData));
+        Map<String, Object> stored = persisting == null ? finalData : persisting.data();
+        long count = connector.update(definition, FilterCoercion.coerce(definition, finalWhere), stored);
+        op.run(OperationHook.AFTER_SAVE, c -> c.where(finalWhere).data(stored).info(Map.of("count", count)));
+        return count;
     }
 
     public long destroyAll(Where where) {
-        return connector.delete(definition, FilterCoercion.coerce(definition, where == null ? Where.ALL : where));
+        return destroy(where == null ? Where.ALL : where, null);
     }
 
     public long destroyById(Object id) {
-        return idWhere(id).map(where -> connector.delete(definition, where)).orElse(0L);
+        return idWhere(id).map(where -> destroy(where, null)).orElse(0L);
+    }
+
+    /** Deletes one loaded instance ({@code prototype.delete}): the delete hooks see it as {@code instance}. */
+    long destroy(ModelInstance instance) {
+        return idWhere(instance.id()).map(where -> destroy(where, instance)).orElse(0L);
+    }
+
+    private long destroy(Where where, ModelInstance instance) {
+        Operation op = new Operation();
+        Where accessed = access(op, Filter.where(where)).where();
+        HookContext deleting = op.run(OperationHook.BEFORE_DELETE, c -> c.where(accessed).instance(instance));
+        Where finalWhere = deleting == null ? accessed : deleting.where();
+        long count = connector.delete(definition, FilterCoercion.coerce(definition, finalWhere));
+        op.run(OperationHook.AFTER_DELETE, c -> c.where(finalWhere).instance(instance)
+                .info(Map.of("count", count)));
+        return count;
     }
 
     /**
@@ -183,15 +249,29 @@ public final class Model {
      * @throws HttpError 404 when there is no such record
      */
     public ModelInstance patchById(Object id, Map<String, Object> changes) {
-        ModelInstance existing = findById(id).orElseThrow(() -> HttpError.modelNotFound(name(), id));
+        return patch(findById(id).orElseThrow(() -> HttpError.modelNotFound(name(), id)), changes);
+    }
+
+    /** Patches a loaded record ({@code prototype.patchAttributes}); no lookup, so no {@code access} hook. */
+    ModelInstance patch(ModelInstance existing, Map<String, Object> changes) {
+        Object id = existing.id();
         Map<String, Object> typed = DataCoercion.forUpdate(definition, changes);
-        rejectIdChange(existing.id(), typed);
-        typed.remove(definition.idName());
+        Where byId = idWhere(existing.id()).orElseThrow();
+        Operation op = new Operation();
+        HookContext saving = op.run(OperationHook.BEFORE_SAVE, c -> c.data(typed)
+                .currentInstance(existing.data()).where(byId).isNewInstance(false));
+        Map<String, Object> patch = saving == null ? typed : DataCoercion.forUpdate(definition, saving.data());
+        rejectIdChange(existing.id(), patch);
+        patch.remove(definition.idName());
         Map<String, Object> merged = new LinkedHashMap<>(existing.data());
-        merged.putAll(typed);
+        merged.putAll(patch);
         validator.validate(definition, merged, existing.id());
-        return instance(connector.patchById(definition, existing.id(), typed)
-                .orElseThrow(() -> HttpError.modelNotFound(name(), id)));
+        HookContext persisting = op.run(OperationHook.PERSIST, c -> c.data(patch)
+                .currentInstance(existing.data()).where(byId).isNewInstance(false));
+        Map<String, Object> stored = persisting == null ? patch : persisting.data();
+        Map<String, Object> written = connector.patchById(definition, existing.id(), stored)
+                .orElseThrow(() -> HttpError.modelNotFound(name(), id));
+        return saved(op, written, false);
     }
 
     /**
@@ -200,19 +280,87 @@ public final class Model {
      * @throws HttpError 404 when there is no such record
      */
     public ModelInstance replaceById(Object id, Map<String, Object> data) {
-        ModelInstance existing = findById(id).orElseThrow(() -> replaceMiss(id));
+        return replace(findById(id).orElseThrow(() -> replaceMiss(id)), data);
+    }
+
+    /** Replaces a loaded record ({@code prototype.replaceAttributes}). */
+    ModelInstance replace(ModelInstance existing, Map<String, Object> data) {
+        Object id = existing.id();
         Map<String, Object> typed = DataCoercion.forCreate(definition, withoutId(data, existing.id()));
         typed.put(definition.idName(), existing.id());
+        ModelInstance replacing = instance(typed);
+        Operation op = new Operation();
+        if (op.run(OperationHook.BEFORE_SAVE, c -> c.instance(replacing).isNewInstance(false)) != null) {
+            typed = DataCoercion.forCreate(definition, withoutId(replacing.data(), existing.id()));
+            typed.put(definition.idName(), existing.id());
+        }
         validator.validate(definition, typed, existing.id());
-        return instance(connector.replaceById(definition, existing.id(), typed).orElseThrow(() -> replaceMiss(id)));
+        Map<String, Object> stored = persistData(op, typed, false);
+        Map<String, Object> written = connector.replaceById(definition, existing.id(), stored)
+                .orElseThrow(() -> replaceMiss(id));
+        return saved(op, written, false);
     }
 
     // ---- internals
 
-    private Map<String, Object> prepareCreate(Map<String, Object> data) {
+    /** Coerces, runs {@code before save} on the new instance and validates: everything short of writing. */
+    private Map<String, Object> prepareCreate(Operation op, Map<String, Object> data) {
         Map<String, Object> typed = DataCoercion.forCreate(definition, data == null ? Map.of() : data);
+        ModelInstance creating = instance(typed);
+        if (op.run(OperationHook.BEFORE_SAVE, c -> c.instance(creating).isNewInstance(true)) != null) {
+            // a hook may have set values of any type: they are coerced like the client's
+            typed = DataCoercion.forCreate(definition, creating.data());
+        }
         validator.validate(definition, typed, null);
         return typed;
+    }
+
+    /** {@code persist}, the connector's create, then {@code loaded} and {@code after save}. */
+    private ModelInstance persistNew(Operation op, Map<String, Object> typed) {
+        return saved(op, store(persistData(op, typed, true)), true);
+    }
+
+    private Map<String, Object> persistData(Operation op, Map<String, Object> typed, boolean isNew) {
+        HookContext persisting = op.run(OperationHook.PERSIST, c -> c.data(typed).currentInstance(typed)
+                .isNewInstance(isNew));
+        return persisting == null ? typed : persisting.data();
+    }
+
+    /** The instance of a record the connector wrote, after {@code loaded} and {@code after save}. */
+    private ModelInstance saved(Operation op, Map<String, Object> written, boolean isNew) {
+        ModelInstance result = loaded(op, written, isNew);
+        op.run(OperationHook.AFTER_SAVE, c -> c.instance(result).isNewInstance(isNew));
+        return result;
+    }
+
+    /** The {@code access} hook: observers may replace the query. */
+    private Filter access(Operation op, Filter query) {
+        HookContext accessing = op.run(OperationHook.ACCESS, c -> c.query(query));
+        return accessing == null || accessing.query() == null ? query : accessing.query();
+    }
+
+    /** A record from the connector, through the {@code loaded} hook, as an instance. */
+    private ModelInstance loaded(Operation op, Map<String, Object> data, Boolean isNew) {
+        HookContext loading = op.run(OperationHook.LOADED, c -> c.data(data).isNewInstance(isNew));
+        return instance(loading == null || loading.data() == null ? data : loading.data());
+    }
+
+    /**
+     * One operation's hooks: they share a {@code hookState}, and a context is built only when a hook has
+     * observers, so reads without hooks stay cheap.
+     */
+    private final class Operation {
+        private final Map<String, Object> state = new LinkedHashMap<>();
+
+        /** Runs the hook's observers; returns the context they saw, or {@code null} when none observed. */
+        HookContext run(OperationHook hook, java.util.function.UnaryOperator<HookContext> fill) {
+            if (!observers.any(definition, hook)) {
+                return null;
+            }
+            HookContext context = fill.apply(new HookContext(Model.this, Map.of(), state));
+            observers.notify(definition, hook, context);
+            return context;
+        }
     }
 
     private Map<String, Object> store(Map<String, Object> typed) {
@@ -273,7 +421,7 @@ public final class Model {
 
     private Filter typed(Filter filter) {
         Filter typed = FilterCoercion.coerce(definition, filter == null ? Filter.ALL : filter);
-        if (!typed.include().isEmpty() && includeResolver == null) {
+        if (!typed.include().isEmpty()) {
             Include first = typed.include().get(0);
             throw HttpError.badRequest("Relation \"" + first.relation() + "\" is not defined for "
                     + name() + " model", "RELATION_NOT_FOUND");

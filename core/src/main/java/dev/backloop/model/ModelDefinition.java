@@ -67,6 +67,23 @@ public record ModelDefinition(
         return Optional.ofNullable(properties.get(propertyName));
     }
 
+    /**
+     * This definition with one more property (or a property replaced); a required one also gets its
+     * presence validation. Mixins use it to add what they maintain.
+     */
+    public ModelDefinition withProperty(PropertyDefinition property) {
+        Map<String, PropertyDefinition> more = new LinkedHashMap<>(properties);
+        more.put(property.name(), property);
+        List<ValidationRule> rules = new java.util.ArrayList<>(validations);
+        boolean presence = rules.stream().anyMatch(r -> r.kind() == ValidationRule.Kind.PRESENCE
+                && r.property().equals(property.name()));
+        if (property.required() && !presence) {
+            rules.add(new ValidationRule(ValidationRule.Kind.PRESENCE, property.name(), Map.of()));
+        }
+        return new ModelDefinition(name, plural, base, more, strict, hidden, protectedProperties, rules, httpPath,
+                replaceOnPut, forceId, settings);
+    }
+
     /** The path segment of the model's REST routes: {@code http.path} or the plural. */
     public String restPath() {
         return httpPath != null ? httpPath.replaceAll("^/+", "") : plural;

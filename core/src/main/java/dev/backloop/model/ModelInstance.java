@@ -83,13 +83,13 @@ public final class ModelInstance {
 
     /** Patches the stored record with {@code changes} and takes the result as this instance's data. */
     public ModelInstance patchAttributes(Map<String, Object> changes) {
-        this.data = new LinkedHashMap<>(model.patchById(id(), changes).data);
+        this.data = new LinkedHashMap<>(model.patch(this, changes).data);
         return this;
     }
 
     /** Replaces the stored record with {@code replacement} (properties not given are removed). */
     public ModelInstance replaceAttributes(Map<String, Object> replacement) {
-        this.data = new LinkedHashMap<>(model.replaceById(id(), replacement).data);
+        this.data = new LinkedHashMap<>(model.replace(this, replacement).data);
         return this;
     }
 
@@ -102,7 +102,7 @@ public final class ModelInstance {
 
     /** Deletes the stored record; returns whether there was one. */
     public boolean destroy() {
-        return model.destroyById(id()) > 0;
+        return model.destroy(this) > 0;
     }
 
     @Override
