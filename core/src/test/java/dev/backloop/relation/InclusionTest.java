@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backloop.error.HttpError;
 import dev.backloop.filter.Filter;
 import dev.backloop.filter.FilterParser;
+import dev.backloop.filter.Operator;
+import dev.backloop.filter.Where;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelDefinition;
 import dev.backloop.model.ModelDefinitionReader;
@@ -138,6 +140,27 @@ class InclusionTest {
         assertThat(connector.finds.get()).isEqualTo(3);
         assertThat(((Map<?, ?>) pictures.get(0).toJSON().get("imageable")).get("name")).isEqualTo("x");
         assertThat(((Map<?, ?>) pictures.get(1).toJSON().get("imageable")).get("title")).isEqualTo("t");
+    }
+
+    @Test
+    void accessHooksRunOncePerQueriedLevelAndMayNarrowIt() {
+        bootLibrary();
+        for (String name : List.of("x", "y")) {
+            ModelInstance author = models.get("Author").create(Map.of("name", name));
+            relations.related(author, "books").create(Map.of("title", name + "1"));
+            relations.related(author, "books").create(Map.of("title", name + "2"));
+        }
+        List<String> accessed = new ArrayList<>();
+        models.get("Author").observe("access", ctx -> accessed.add("Author"));
+        models.get("Book").observe("access", ctx -> {
+            accessed.add("Book");
+            // a hook narrowing every book query also narrows included books
+            ctx.setQuery(ctx.query().withWhere(Where.and(List.of(ctx.query().where(),
+                    new Where.Condition("title", Operator.LIKE, "%1")))));
+        });
+        List<ModelInstance> found = models.get("Author").find(filter("{'include':'books'}"));
+        assertThat(accessed).containsExactly("Author", "Book");
+        assertThat(found).allSatisfy(a -> assertThat((List<?>) a.toJSON().get("books")).hasSize(1));
     }
 
     @Test
