@@ -87,10 +87,15 @@ public final class Relations {
      * ({@code author.books} in the juggler).
      *
      * @throws HttpError 400 when the model has no such relation
+     * @throws IllegalArgumentException for an embedded relation ({@link #embedded} serves those)
      */
     public RelatedRecords related(ModelInstance owner, String relationName) {
         Objects.requireNonNull(owner, "owner is null");
-        return new RelatedRecords(this, require(owner.model().name(), relationName), owner);
+        Relation relation = require(owner.model().name(), relationName);
+        if (relation.embedded()) {
+            throw new IllegalArgumentException("Relation " + relationName + " is embedded; use embedded()");
+        }
+        return new RelatedRecords(this, relation, owner);
     }
 
     /** The data embedded in {@code owner} by its embedsOne or embedsMany relation {@code relationName}. */
