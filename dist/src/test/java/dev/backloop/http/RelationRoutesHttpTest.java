@@ -198,7 +198,7 @@ class RelationRoutesHttpTest {
     @Test
     void relationMethodsCanBeDisabledByName() throws Exception {
         try (AppUnderTest own = AppUnderTest.bookstore(tempDir.resolve("disabled"))) {
-            own.app.sharedClass("Author").disable("prototype.__get__books");
+            own.app.sharedClass("Author").disableRemoteMethodByName("prototype.__get__books");
             try (var server = own.app.listen("127.0.0.1", 0)) {
                 HttpClientSupport client = new HttpClientSupport(server.uri());
                 long author = client.post("/api/Authors", "{\"name\":\"x\"}").json().get("id").asLong();
