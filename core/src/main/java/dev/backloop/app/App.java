@@ -2,6 +2,7 @@ package dev.backloop.app;
 
 import dev.backloop.datasource.DataSource;
 import dev.backloop.model.Model;
+import dev.backloop.relation.Relations;
 import dev.backloop.remoting.RemoteHooks;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.rest.RestApi;
@@ -35,6 +36,7 @@ public final class App implements AutoCloseable {
     private final String host;
     private final int port;
     private final List<BackloopServer> servers = new ArrayList<>();
+    private Relations relations = new Relations(Map.of(), Map.of());
     private final List<Resource> componentResources = new ArrayList<>();
     private final List<Component> components = new ArrayList<>();
 
@@ -55,6 +57,18 @@ public final class App implements AutoCloseable {
         if (isPublic) {
             exposed.add(model.name());
         }
+    }
+
+    void relations(Relations appRelations) {
+        this.relations = Objects.requireNonNull(appRelations, "relations is null");
+    }
+
+    /**
+     * The relations of the app's models, and the Java face of relation routes:
+     * {@code app.relations().related(author, "books").create(Map.of("title", "Dune"))}.
+     */
+    public Relations relations() {
+        return relations;
     }
 
     /** The model with this name. */

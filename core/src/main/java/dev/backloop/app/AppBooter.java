@@ -12,13 +12,18 @@ import dev.backloop.model.Model;
 import dev.backloop.model.ModelDefinition;
 import dev.backloop.model.Observers;
 import dev.backloop.mixin.Mixins;
+import dev.backloop.relation.RelationMethods;
+import dev.backloop.relation.RelationReader;
+import dev.backloop.relation.Relations;
 import dev.backloop.remoting.PersistedModelMethods;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.spi.DataSourceSettings;
 import dev.backloop.spi.GeneratedIds;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,42 +65,73 @@ public final class AppBooter {
             dataSources.put(settings.name(), dataSource);
             app.addDataSource(dataSource);
         }
-        Map<String, ModelConfigEntry> attached = new LinkedHashMap<>();
-        Map<String, ModelDefinition> definitions = new LinkedHashMap<>();
-        layout.definitions().forEach(d -> definitions.put(d.name(), d));
+        Map<String, ModelDefinition> declared = new LinkedHashMap<>();
+        layout.definitions().forEach(d -> declared.put(d.name(), d));
+        List<String> attached = layout.models().stream()
+                .filter(e -> declared.containsKey(e.name()) && e.dataSource() != null)
+                .map(ModelConfigEntry::name).toList();
+        // relations add foreign keys to the definitions, so they are read before any model is attached
+        RelationReader.Result read = RelationReader.read(declared, attached);
+        Map<String, ModelDefinition> definitions = read.definitions();
+        Relations relations = new Relations(read.relations(), definitions);
+        app.relations(relations);
         // one registry per app, so a hook on a base model runs for the models extending it
         Observers observers = new Observers(name -> java.util.Optional.ofNullable(definitions.get(name)));
-        Mixins mixins = Mixins.discover(Thread.currentThread().getContextClassLoader());
+        Attachment attachment = new Attachment(app, relations, observers,
+                Mixins.discover(Thread.currentThread().getContextClassLoader()));
+        Map<String, String> dataSourceOf = new LinkedHashMap<>();
+        Map<String, SharedClass> shared = new LinkedHashMap<>();
+        Map<String, ModelConfigEntry> entries = new LinkedHashMap<>();
         for (ModelConfigEntry entry : layout.models()) {
             ModelDefinition definition = definitions.get(entry.name());
             if (definition == null || entry.dataSource() == null) {
                 // built-ins we do not have yet, or a model with no datasource: nothing to serve
                 continue;
             }
-            DataSource dataSource = dataSources.get(entry.dataSource());
+            dataSourceOf.put(entry.name(), entry.dataSource());
+            SharedClass sharedClass = attachment.attach(definition, dataSources.get(entry.dataSource()),
+                    entry.isPublic());
+            entries.put(entry.name(), entry);
+            if (entry.isPublic()) {
+                shared.put(sharedClass.name(), sharedClass);
+            }
+        }
+        // hasAndBelongsToMany through models the app did not declare live beside the model declaring them
+        read.generatedThrough().forEach((through, owner) -> attachment.attach(definitions.get(through),
+                dataSources.get(dataSourceOf.get(owner)), false));
+        RelationMethods relationMethods = new RelationMethods(relations);
+        shared.values().forEach(relationMethods::addTo);
+        // nested routes copy the related model's relation routes, so every class has its own first
+        shared.values().forEach(s -> relationMethods.nest(s, shared));
+        // custom code once every model exists, so it can reach them all; hidden methods last, so the
+        // settings see custom and relation methods too
+        RemotingSetup.customize(app, RemotingSetup.discover(Thread.currentThread().getContextClassLoader()));
+        JsonNode remoting = layout.config().raw().path("remoting");
+        entries.forEach((name, entry) -> {
+            SharedClass sharedClass = app.sharedClass(name);
+            RemotingSetup.requireImplemented(sharedClass);
+            RemotingSetup.applySharedMethods(sharedClass, remoting, entry);
+        });
+        for (DataSource dataSource : dataSources.values()) {
+            dataSource.connector().start();
+            LOG.debug("Datasource '{}' started with connector '{}'", dataSource.name(), dataSource.settings().connector());
+        }
+    }
+
+    /** Attaches models to datasources: id type, mixins, hooks, relations, and the shared class of its routes. */
+    private record Attachment(App app, Relations relations, Observers observers, Mixins mixins) {
+        SharedClass attach(ModelDefinition definition, DataSource dataSource, boolean isPublic) {
             // as the juggler's attach: a generated id takes the connector's id type (ObjectId strings on MongoDB)
             ModelDefinition typed = GeneratedIds.typed(definition, dataSource.connector().generatedIdType());
             ModelDefinition mixedIn = mixins.define(typed);
             dataSource.connector().define(mixedIn);
             Model model = new Model(mixedIn, dataSource.name(), dataSource.connector(), observers);
             mixins.attach(model);
-            SharedClass shared = PersistedModelMethods.sharedClassOf(model);
-            RemotingSetup.declareMethods(shared);
-            app.addModel(model, shared, entry.isPublic());
-            attached.put(model.name(), entry);
-        }
-        // custom code once every model exists, so it can reach them all; hidden methods last, so the
-        // settings see custom methods too
-        RemotingSetup.customize(app, RemotingSetup.discover(Thread.currentThread().getContextClassLoader()));
-        JsonNode remoting = layout.config().raw().path("remoting");
-        attached.forEach((name, entry) -> {
-            SharedClass shared = app.sharedClass(name);
-            RemotingSetup.requireImplemented(shared);
-            RemotingSetup.applySharedMethods(shared, remoting, entry);
-        });
-        for (DataSource dataSource : dataSources.values()) {
-            dataSource.connector().start();
-            LOG.debug("Datasource '{}' started with connector '{}'", dataSource.name(), dataSource.settings().connector());
+            relations.addModel(model);
+            SharedClass sharedClass = PersistedModelMethods.sharedClassOf(model);
+            RemotingSetup.declareMethods(sharedClass);
+            app.addModel(model, sharedClass, isPublic);
+            return sharedClass;
         }
     }
 

@@ -34,4 +34,16 @@ public record Filter(Where where, Fields fields, List<Order> order, Integer limi
     public Filter withLimit(Integer newLimit) {
         return new Filter(where, fields, order, newLimit, skip, include);
     }
+
+    public Filter withSkip(int newSkip) {
+        return new Filter(where, fields, order, limit, newSkip, include);
+    }
+
+    public Filter withFields(Fields newFields) {
+        return new Filter(where, newFields, order, limit, skip, include);
+    }
+
+    public Filter withInclude(List<Include> newInclude) {
+        return new Filter(where, fields, order, limit, skip, newInclude);
+    }
 }

@@ -27,6 +27,7 @@ public final class Model {
     private final String dataSourceName;
     private final Validator validator;
     private final Observers observers;
+    private volatile IncludeResolver includeResolver;
 
     /** A model with hooks of its own only (no base models to inherit hooks from). */
     public Model(ModelDefinition definition, String dataSourceName, Connector connector) {
@@ -77,11 +78,23 @@ public final class Model {
         return connector;
     }
 
+    /** Installs what answers finds with an {@code include}; the app does this once relations are known. */
+    public void includeResolver(IncludeResolver resolver) {
+        this.includeResolver = resolver;
+    }
+
     // ---- reads
 
     public List<ModelInstance> find(Filter filter) {
+        Filter query = filter == null ? Filter.ALL : filter;
+        IncludeResolver resolver = includeResolver;
+        if (!query.include().isEmpty() && resolver != null) {
+            // the resolver calls find again without the include, once per model it queries, so every
+            // query runs its own access and loaded hooks
+            return resolver.find(this, query);
+        }
         Operation op = new Operation();
-        Filter typed = typed(access(op, filter == null ? Filter.ALL : filter));
+        Filter typed = typed(access(op, query));
         return connector.find(definition, typed).stream().map(data -> loaded(op, data, null)).toList();
     }
 

@@ -12,6 +12,8 @@ import java.util.Objects;
 public final class ModelInstance {
     private final Model model;
     private Map<String, Object> data;
+    /** Related data attached by an include, by relation name, already in its wire form. */
+    private final Map<String, Object> included = new LinkedHashMap<>();
 
     ModelInstance(Model model, Map<String, Object> data) {
         this.model = Objects.requireNonNull(model, "model is null");
@@ -41,11 +43,42 @@ public final class ModelInstance {
         return Collections.unmodifiableMap(data);
     }
 
-    /** The wire view: the data without the model's hidden properties. */
+    /** The wire view: the data without the model's hidden properties, then the included relations. */
     public Map<String, Object> toJSON() {
         Map<String, Object> json = new LinkedHashMap<>(data);
         json.keySet().removeAll(model.definition().hidden());
+        json.putAll(included);
         return json;
+    }
+
+    /**
+     * The wire view of a related record inside another one: as {@link #toJSON()}, without the model's
+     * protected properties too (LoopBack shows those only at the top level).
+     */
+    public Map<String, Object> toNestedJSON() {
+        Map<String, Object> json = toJSON();
+        json.keySet().removeAll(model.definition().protectedProperties());
+        return json;
+    }
+
+    /** Attaches related data, in wire form, under a relation name (what an include does). */
+    public ModelInstance include(String relation, Object related) {
+        included.put(relation, related);
+        return this;
+    }
+
+    /** The related data attached by includes, by relation name. */
+    public Map<String, Object> included() {
+        return Collections.unmodifiableMap(included);
+    }
+
+    /**
+     * Drops properties from this instance's data: the join keys a find fetched only to stitch related
+     * records, which the caller's {@code fields} left out.
+     */
+    public ModelInstance removeProperties(java.util.Collection<String> properties) {
+        data.keySet().removeAll(properties);
+        return this;
     }
 
     /** Patches the stored record with {@code changes} and takes the result as this instance's data. */

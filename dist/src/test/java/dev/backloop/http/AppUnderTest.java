@@ -21,6 +21,11 @@ final class AppUnderTest implements AutoCloseable {
         return new AppUnderTest(TestApps.copy("library", tempDir), Map.of());
     }
 
+    /** The bookstore fixture: every relation type, on the counting memory connector. */
+    static AppUnderTest bookstore(Path tempDir) {
+        return new AppUnderTest(TestApps.copy("bookstore", tempDir), Map.of());
+    }
+
     /** Empties every model, so each test starts from nothing. */
     void reset() {
         app.models().values().forEach(m -> m.destroyAll(null));
