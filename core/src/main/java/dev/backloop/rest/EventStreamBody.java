@@ -39,8 +39,9 @@ final class EventStreamBody implements EventStream.EventSink {
     }
 
     /** The entity to answer with; the stream starts once the headers are out. */
-    static ChunkedOutput<byte[]> serve(EventStream stream) {
+    static ChunkedOutput<byte[]> serve(EventStream stream, EventStreams streams) {
         EventStreamBody body = new EventStreamBody();
+        streams.add(body);
         // subscribe, then a first comment: it sends the headers at once, and once the client reads it the
         // subscription is in place; events raised meanwhile queue behind it on the sender
         SENDER.execute(() -> {

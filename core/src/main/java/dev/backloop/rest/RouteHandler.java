@@ -36,10 +36,12 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
     private final SharedMethod method;
     private final RestSettings settings;
     private final Invoker invoker;
+    private final EventStreams streams;
     private final boolean readsBody;
     private final boolean fileResult;
 
-    RouteHandler(Model model, SharedMethod method, RestSettings settings, Invoker invoker) {
+    RouteHandler(Model model, SharedMethod method, RestSettings settings, Invoker invoker, EventStreams streams) {
+        this.streams = streams;
         this.model = model;
         this.method = method;
         this.settings = settings;
@@ -118,7 +120,7 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
             response = Response.status(status == 200 ? 204 : status);
         } else if (result instanceof EventStream events) {
             response = Response.status(status).type("text/event-stream").header("Cache-Control", "no-cache")
-                    .entity(EventStreamBody.serve(events));
+                    .entity(EventStreamBody.serve(events, streams));
         } else if (fileResult) {
             String type = invocation.response().header("Content-Type");
             response = Response.status(status).type(type != null ? type : MediaType.APPLICATION_OCTET_STREAM)

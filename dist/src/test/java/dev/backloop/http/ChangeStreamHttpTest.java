@@ -173,6 +173,27 @@ class ChangeStreamHttpTest {
     }
 
     @Test
+    void closingTheAppEndsItsStreamsInsteadOfWaitingForThem() throws Exception {
+        AppUnderTest own = AppUnderTest.library(tempDir.resolve("closing"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(own.server.uri() + "/api/Notes/change-stream")).build();
+        Stream stream = new Stream();
+        client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(stream));
+        stream.connected();
+        own.close();
+        // a stream left open would hold the graceful stop for its 30 s timeout; a closed one ends at once
+        List<String> rest = new ArrayList<>();
+        for (String line = stream.lines.poll(20, TimeUnit.SECONDS); line != null;
+                line = stream.lines.poll(20, TimeUnit.SECONDS)) {
+            rest.add(line);
+            if (line.startsWith("!")) {
+                break;
+            }
+        }
+        assertThat(rest).as("the response ended, with no event").isNotEmpty().last().asString().startsWith("!");
+        assertThat(rest).noneMatch(line -> line.startsWith("data:"));
+    }
+
+    @Test
     void aThousandIdleSubscribersHoldNoThreadEach() throws Exception {
         List<Stream> streams = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
