@@ -5,6 +5,7 @@ import dev.backloop.model.Model;
 import dev.backloop.relation.Relations;
 import dev.backloop.remoting.RemoteHooks;
 import dev.backloop.remoting.SharedClass;
+import dev.backloop.rest.EventStreams;
 import dev.backloop.rest.RestApi;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.server.BackloopServer;
@@ -36,6 +37,7 @@ public final class App implements AutoCloseable {
     private final String host;
     private final int port;
     private final List<BackloopServer> servers = new ArrayList<>();
+    private final EventStreams eventStreams = new EventStreams();
     private Relations relations = new Relations(Map.of(), Map.of());
     private final List<Resource> componentResources = new ArrayList<>();
     private final List<Component> components = new ArrayList<>();
@@ -115,7 +117,7 @@ public final class App implements AutoCloseable {
 
     /** The REST API of every public model, as it stands now. */
     public RestApi restApi() {
-        RestApi api = new RestApi(restSettings, remotes);
+        RestApi api = new RestApi(restSettings, remotes, eventStreams);
         exposed.forEach(name -> api.add(sharedClasses.get(name)));
         return api;
     }
@@ -150,6 +152,8 @@ public final class App implements AutoCloseable {
     /** Stops serving (in-flight requests finish), then closes every component and every datasource. */
     @Override
     public void close() {
+        // open change streams would hold a graceful stop until its timeout
+        eventStreams.closeAll();
         servers.forEach(BackloopServer::close);
         servers.clear();
         RuntimeException failure = null;

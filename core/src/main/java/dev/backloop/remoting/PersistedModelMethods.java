@@ -1,5 +1,7 @@
 package dev.backloop.remoting;
 
+import dev.backloop.changes.ChangeFeed;
+import dev.backloop.changes.Subscription;
 import dev.backloop.error.HttpError;
 import dev.backloop.filter.Filter;
 import dev.backloop.filter.FilterParser;
@@ -133,7 +135,32 @@ public final class PersistedModelMethods {
             patchAttributes.route("put", "/");
         }
         shared.add(patchAttributes.handler(inv -> inv.instance().patchAttributes(body(inv)).toJSON()).build());
+
+        shared.add(SharedMethod.builder("createChangeStream")
+                .description("Create a change stream.")
+                .accessType("READ")
+                .accepts(Accept.of("options", "object", HttpSource.AUTO)
+                        .describedAs("Only changes whose data matches options.where are sent"))
+                .returns(Return.root("changes", "ReadableStream"))
+                .route("post", "/change-stream").route("get", "/change-stream")
+                .handler(inv -> changeStream(inv.model(), inv.arg("options"))).build());
         return shared;
+    }
+
+    /** Each change of the model's data (matching {@code options.where}) as an event, until the client leaves. */
+    private static EventStream changeStream(Model model, Object options) {
+        // options is filter-shaped ({"where": {...}}), as an object or stringified in the query
+        Where where = FILTERS.parseFilter(options).where();
+        ChangeFeed feed = ChangeFeed.of(model);
+        return sink -> {
+            Subscription subscription = feed.subscribe(where, change -> {
+                if (!sink.send(change)) {
+                    // the client is gone: the close action below ends the subscription
+                    sink.close();
+                }
+            });
+            sink.onClose(subscription::close);
+        };
     }
 
     /** Creates one record from an object body, or many from an array body (all or none). */

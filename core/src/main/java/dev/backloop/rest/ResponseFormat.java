@@ -23,6 +23,7 @@ import java.util.Locale;
 @Priority(Priorities.USER)
 final class ResponseFormat implements ContainerRequestFilter, ContainerResponseFilter {
     private static final String CHOSEN = ResponseFormat.class.getName();
+    private static final MediaType EVENT_STREAM = new MediaType("text", "event-stream");
 
     private final boolean xmlEnabled;
 
@@ -66,7 +67,9 @@ final class ResponseFormat implements ContainerRequestFilter, ContainerResponseF
         }
         // most preferred first, as Express's req.accepts picks
         for (MediaType accepted : request.getAcceptableMediaTypes()) {
-            if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                    || accepted.isCompatible(EVENT_STREAM)) {
+                // an EventSource asks for text/event-stream: change streams answer it, errors stay JSON
                 return MediaType.APPLICATION_JSON_TYPE;
             }
             if (xmlEnabled && (accepted.isCompatible(MediaType.APPLICATION_XML_TYPE)

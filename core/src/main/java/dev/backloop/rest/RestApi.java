@@ -22,6 +22,7 @@ import org.glassfish.jersey.server.model.Resource;
 public final class RestApi {
     private final RestSettings settings;
     private final Invoker invoker;
+    private final EventStreams streams;
     private final Map<String, Resource.Builder> resources = new LinkedHashMap<>();
     /** "VERB /lower/case/template" → the method serving it; the first declaration wins. */
     private final Map<String, String> routeOwners = new LinkedHashMap<>();
@@ -38,8 +39,14 @@ public final class RestApi {
      * @param hooks the app's remote hooks, run around every call
      */
     public RestApi(RestSettings settings, RemoteHooks hooks) {
+        this(settings, hooks, new EventStreams());
+    }
+
+    /** @param streams where the event streams this API opens are kept, so their owner can end them */
+    public RestApi(RestSettings settings, RemoteHooks hooks, EventStreams streams) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.invoker = new Invoker(hooks);
+        this.streams = Objects.requireNonNull(streams, "streams is null");
     }
 
     /**
@@ -61,7 +68,7 @@ public final class RestApi {
                 canonicalizer.add(template);
                 resources.computeIfAbsent(template, Resource::builder)
                         .addMethod(route.verb())
-                        .handledBy(new RouteHandler(sharedClass.model(), method, settings, invoker));
+                        .handledBy(new RouteHandler(sharedClass.model(), method, settings, invoker, streams));
             }
         }
         return this;

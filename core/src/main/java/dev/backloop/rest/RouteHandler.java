@@ -6,6 +6,7 @@ import dev.backloop.json.Json;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelInstance;
 import dev.backloop.remoting.Accept;
+import dev.backloop.remoting.EventStream;
 import dev.backloop.remoting.HttpSource;
 import dev.backloop.remoting.Invocation;
 import dev.backloop.remoting.Invoker;
@@ -35,10 +36,12 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
     private final SharedMethod method;
     private final RestSettings settings;
     private final Invoker invoker;
+    private final EventStreams streams;
     private final boolean readsBody;
     private final boolean fileResult;
 
-    RouteHandler(Model model, SharedMethod method, RestSettings settings, Invoker invoker) {
+    RouteHandler(Model model, SharedMethod method, RestSettings settings, Invoker invoker, EventStreams streams) {
+        this.streams = streams;
         this.model = model;
         this.method = method;
         this.settings = settings;
@@ -115,6 +118,9 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
         if (result == null) {
             // nothing to send: LoopBack answers 204 unless a status was chosen
             response = Response.status(status == 200 ? 204 : status);
+        } else if (result instanceof EventStream events) {
+            response = Response.status(status).type("text/event-stream").header("Cache-Control", "no-cache")
+                    .entity(EventStreamBody.serve(events, streams));
         } else if (fileResult) {
             String type = invocation.response().header("Content-Type");
             response = Response.status(status).type(type != null ? type : MediaType.APPLICATION_OCTET_STREAM)

@@ -22,7 +22,9 @@ final class Compressions {
         brotli().ifPresent(br -> handler.putCompression(configured(br, settings)));
         // gzip/br request bodies are inflated too, as body-parser does; the body size limit applies to the
         // inflated bytes, so a small compressed bomb still ends in 413
-        handler.putConfiguration("/*", CompressionConfig.builder().defaults().build());
+        // event streams are never compressed: a compressor holds small events back until its buffer fills
+        handler.putConfiguration("/*", CompressionConfig.builder().defaults()
+                .compressExcludeMimeType("text/event-stream").build());
         return handler;
     }
 
