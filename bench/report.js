@@ -42,7 +42,7 @@ if (meta.note) out.push(`- Note: ${meta.note}`);
 out.push('');
 
 out.push('## Requests/s and latency', '');
-out.push('| workload | server | req/s | p50 ms | p99 ms | non-2xx | peak RSS MB |');
+out.push('| workload | server | req/s | p50 ms | p99 ms | errors | peak RSS MB |');
 out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
 for (const w of workloads) {
   for (const s of servers) {
@@ -77,6 +77,9 @@ for (const s of servers) {
   const starts = rs.map(r => r.start_ms);
   out.push(`| ${NAMES[s]} | ${median(starts)} (${Math.min(...starts)}–${Math.max(...starts)}) | ${Math.max(...rs.map(r => r.rss_mb))} |`);
 }
+out.push('');
+out.push('Errors are non-2xx answers plus socket errors (wrk runs with a 10 s timeout, so a slow answer counts');
+out.push('in the latency, not as an error).');
 out.push('');
 out.push('Time to first response: from the exec of `java -jar backloop-server.jar bench/app` (or `node`, or the');
 out.push('bare Jetty main) to the first 200 on `GET /api/Books/count`, polled every 10 ms; the goal for Backloop is');

@@ -6,7 +6,7 @@
 #
 #   bench/run.sh [--quick] [--duration S] [--warmup S] [--connections N] [--threads N]
 #                [--workloads byid,find,count,create,mixed] [--servers backloop,lb3,jetty]
-#                [--out FILE] [--no-build] [--note TEXT]
+#                [--out FILE] [--no-build] [--note TEXT] [--backloop-jar FILE]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -23,6 +23,7 @@ BUILD=1
 NOTE=""
 MODE="default"
 PORT=18080
+SERVER_JAR_OPTION=""
 RECORDS=10000
 
 while [ $# -gt 0 ]; do
@@ -37,7 +38,8 @@ while [ $# -gt 0 ]; do
     --out) OUT="$2"; shift ;;
     --no-build) BUILD=0 ;;
     --note) NOTE="$2"; shift ;;
-    -h|--help) sed -n 2,9p "$0"; exit 0 ;;
+    --backloop-jar) SERVER_JAR_OPTION="$2"; shift ;;
+    -h|--help) sed -n 2,10p "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -59,7 +61,8 @@ if [ "$BUILD" = 1 ]; then
   log "building backloop-server.jar and backloop-bench.jar (mvn -Pbench package)"
   mvn -B -q -Pbench package -DskipTests
 fi
-SERVER_JAR="$ROOT/dist/target/backloop-server.jar"
+# another build of the server (e.g. a copy of the jar before a change) for before/after comparisons
+SERVER_JAR="${SERVER_JAR_OPTION:-$ROOT/dist/target/backloop-server.jar}"
 BENCH_JAR="$ROOT/bench/target/backloop-bench.jar"
 
 if [ ! -d bench/lb3/node_modules ] || [ bench/lb3/package-lock.json -nt bench/lb3/node_modules ]; then
@@ -167,9 +170,9 @@ for workload in "${workload_list[@]}"; do
     [ "$server" = jetty ] || seed
     log "$workload on $server: started in ${START_MS} ms; warm-up ${WARMUP}s, then ${DURATION}s"
     WORKLOAD="$workload" RECORDS="$RECORDS" \
-      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/wrk/workload.lua "$BASE" >/dev/null
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s bench/wrk/workload.lua "$BASE" >/dev/null
     RESULT="$WORK/one.json" WORKLOAD="$workload" RECORDS="$RECORDS" \
-      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/wrk/workload.lua "$BASE" >"$WORK/wrk-$workload-$server.txt"
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s bench/wrk/workload.lua "$BASE" >"$WORK/wrk-$workload-$server.txt"
     rss=$(peak_rss_mb "$SERVER_PID")
     printf '{"workload":"%s","server":"%s","start_ms":%d,"rss_mb":%d,"wrk":%s}\n' \
       "$workload" "$server" "$START_MS" "$rss" "$(tail -1 "$WORK/one.json")" >>"$RESULTS"
