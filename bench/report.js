@@ -24,6 +24,9 @@ const run = (w, s) => runs.find(r => r.workload === w && r.server === s);
 const ms = us => (us / 1000).toFixed(us < 10000 ? 2 : 1);
 const rps = r => Math.round(r.wrk.rps).toLocaleString('en-US');
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+// the server's own CPU time over the measured run per request: steadier than req/s on a shared machine
+const cpuPerRequestValue = r => (r.cpu_ms * 1000) / r.wrk.requests;
+const cpuPerRequest = r => Math.round(cpuPerRequestValue(r)).toLocaleString('en-US');
 const median = xs => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -42,21 +45,21 @@ if (meta.note) out.push(`- Note: ${meta.note}`);
 out.push('');
 
 out.push('## Requests/s and latency', '');
-out.push('| workload | server | req/s | p50 ms | p99 ms | errors | peak RSS MB |');
-out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+out.push('| workload | server | req/s | p50 ms | p99 ms | server CPU µs/req | errors | peak RSS MB |');
+out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const w of workloads) {
   for (const s of servers) {
     const r = run(w, s);
     if (!r) continue;
     const errors = r.wrk.non2xx + r.wrk.socket_errors;
-    out.push(`| ${w} | ${NAMES[s]} | ${rps(r)} | ${ms(r.wrk.p50_us)} | ${ms(r.wrk.p99_us)} | ${errors} | ${r.rss_mb} |`);
+    out.push(`| ${w} | ${NAMES[s]} | ${rps(r)} | ${ms(r.wrk.p50_us)} | ${ms(r.wrk.p99_us)} | ${cpuPerRequest(r)} | ${errors} | ${r.rss_mb} |`);
   }
 }
 out.push('');
 
 out.push('## Ratios (same run)', '');
-out.push('| workload | Backloop / LoopBack 3 req/s | goal | LoopBack 3 p99 / Backloop p99 (goal ≥ 5) | Backloop / bare Jetty req/s |');
-out.push('| --- | ---: | ---: | ---: | ---: |');
+out.push('| workload | Backloop / LoopBack 3 req/s | goal | LoopBack 3 p99 / Backloop p99 (goal ≥ 5) | Backloop / bare Jetty req/s | LoopBack 3 / Backloop CPU per req | bare Jetty / Backloop CPU per req |');
+out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const w of workloads) {
   const b = run(w, 'backloop');
   const l = run(w, 'lb3');
@@ -65,7 +68,8 @@ for (const w of workloads) {
   const vsLb3 = b && l ? b.wrk.rps / l.wrk.rps : null;
   const mark = vsLb3 === null ? '' : vsLb3 >= goal ? ' ✓' : ' ✗';
   out.push(`| ${w} | ${ratio(b && b.wrk.rps, l && l.wrk.rps)}${mark} | ≥ ${goal}× | ` +
-    `${ratio(l && l.wrk.p99_us, b && b.wrk.p99_us)} | ${ratio(b && b.wrk.rps, j && j.wrk.rps)}${w === 'byid' ? ' (goal ≥ 0.50×)' : ''} |`);
+    `${ratio(l && l.wrk.p99_us, b && b.wrk.p99_us)} | ${ratio(b && b.wrk.rps, j && j.wrk.rps)}${w === 'byid' ? ' (goal ≥ 0.50×)' : ''} | ` +
+    `${ratio(l && cpuPerRequestValue(l), b && cpuPerRequestValue(b))} | ${ratio(j && cpuPerRequestValue(j), b && cpuPerRequestValue(b))} |`);
 }
 out.push('');
 
@@ -77,6 +81,11 @@ for (const s of servers) {
   const starts = rs.map(r => r.start_ms);
   out.push(`| ${NAMES[s]} | ${median(starts)} (${Math.min(...starts)}–${Math.max(...starts)}) | ${Math.max(...rs.map(r => r.rss_mb))} |`);
 }
+out.push('');
+out.push('Server CPU µs/req is the server process\'s user + system CPU time during the measured run (from');
+out.push('`/proc/<pid>/stat`) divided by the requests served: it does not count time spent waiting for a core, so it');
+out.push('varies less than req/s when other work shares the machine. The CPU ratios read like the req/s ones: above');
+out.push('1× means Backloop spends less CPU per request.');
 out.push('');
 out.push('Errors are non-2xx answers plus socket errors (wrk runs with a 10 s timeout, so a slow answer counts');
 out.push('in the latency, not as an error).');

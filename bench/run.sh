@@ -126,6 +126,10 @@ seed() {
   [ "$count" = "{\"count\":$RECORDS}" ] || { echo "bench/run.sh: expected $RECORDS records, got $count" >&2; exit 1; }
 }
 
+# user + system CPU time of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+CLK_TCK="$(getconf CLK_TCK)"
+
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 # ---------------------------------------------------------------------------------------------------
@@ -171,11 +175,13 @@ for workload in "${workload_list[@]}"; do
     log "$workload on $server: started in ${START_MS} ms; warm-up ${WARMUP}s, then ${DURATION}s"
     WORKLOAD="$workload" RECORDS="$RECORDS" \
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s bench/wrk/workload.lua "$BASE" >/dev/null
+    cpu_before=$(cpu_ticks "$SERVER_PID")
     RESULT="$WORK/one.json" WORKLOAD="$workload" RECORDS="$RECORDS" \
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s bench/wrk/workload.lua "$BASE" >"$WORK/wrk-$workload-$server.txt"
+    cpu_ms=$(( ($(cpu_ticks "$SERVER_PID") - cpu_before) * 1000 / CLK_TCK ))
     rss=$(peak_rss_mb "$SERVER_PID")
-    printf '{"workload":"%s","server":"%s","start_ms":%d,"rss_mb":%d,"wrk":%s}\n' \
-      "$workload" "$server" "$START_MS" "$rss" "$(tail -1 "$WORK/one.json")" >>"$RESULTS"
+    printf '{"workload":"%s","server":"%s","start_ms":%d,"rss_mb":%d,"cpu_ms":%d,"wrk":%s}\n' \
+      "$workload" "$server" "$START_MS" "$rss" "$cpu_ms" "$(tail -1 "$WORK/one.json")" >>"$RESULTS"
     rm -f "$WORK/one.json"
     stop_server
   done
