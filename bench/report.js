@@ -39,7 +39,7 @@ out.push('compare the ratios, not the absolute numbers, with other runs.', '');
 out.push(`- Machine: ${meta.nproc} cores (${meta.cpu}), shared by the server under test and wrk.`);
 out.push(`- ${meta.java}; Node ${meta.node}; LoopBack ${meta.lb3} (loopback-datasource-juggler memory connector).`);
 out.push(`- wrk ${meta.wrk}; each server restarted and re-seeded with ${meta.records} Books per workload.`);
-out.push(`- Load average (1, 5, 15 min): ${meta.load}. Busy processes at the end: ${meta.others}.`);
+out.push(`- Load average (1, 5, 15 min): ${meta.load}. Other processes above 5% CPU at the end (ps, lifetime average): ${meta.others}.`);
 out.push(`- Backloop and LoopBack 3 gave byte-identical bodies for the records, the find, the count and a create: ${meta.same}.`);
 if (meta.note) out.push(`- Note: ${meta.note}`);
 out.push('');

@@ -199,6 +199,7 @@ if [ -z "$OUT" ]; then
 fi
 CPU="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 JAVA="$(java -version 2>&1 | head -1)"
+# ps's %CPU is averaged over each process's lifetime: a rough picture of what else shares the machine
 OTHERS="$(ps -eo pcpu=,comm= --sort=-pcpu | awk '$1 > 5 && $2 != "wrk" { printf "%s%s %s%%", sep, $2, $1; sep=", " }')"
 node bench/report.js "$RESULTS" \
   "mode=$MODE" "date=$(date -u '+%Y-%m-%d %H:%M UTC')" "nproc=$NPROC" "cpu=$CPU" "java=$JAVA" \
