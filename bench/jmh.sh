@@ -15,12 +15,13 @@ for arg in "$@"; do
   esac
 done
 mvn -B -q -Pbench package -DskipTests -pl bench -am
+LOAD_BEFORE="$(cut -d' ' -f1 /proc/loadavg)"
 OUT="bench/results/$(date -u +%Y-%m-%d)-jmh-nproc$(nproc).txt"
 if [ "$SAVE" = 1 ]; then
   mkdir -p bench/results
   java -jar bench/target/backloop-bench.jar -prof gc "${ARGS[@]}" | tee "$OUT.tmp"
   { echo "# bench/jmh.sh ${*:-} on $(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc), $(java -version 2>&1 | head -1)"
-    echo "# load average before/after: see the run; figures are per operation, gc.alloc.rate.norm in bytes/op"
+    echo "# 1-minute load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1 /proc/loadavg); gc.alloc.rate.norm is bytes/op"
     sed -n '/^Benchmark /,$p' "$OUT.tmp"; } >"$OUT"
   rm -f "$OUT.tmp"
   echo "wrote $OUT"
