@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ record FileCollection(long nextId, Map<String, String> records) {
             }
             Object id = data.get(idName);
             IdKey key = IdKey.of(id != null ? id : entry.getKey(), idType);
-            StoredRecord record = new StoredRecord(key, Collections.unmodifiableMap(DeepCopy.freezeEntries(data)),
+            StoredRecord record = new StoredRecord(key, FrozenRecord.of(DeepCopy.freezeEntries(data)),
                     entry.getValue());
             store.records.put(key, record);
             store.observeId(key);

@@ -322,7 +322,7 @@ public final class MemoryConnector implements Connector {
             store.observeId(key);
         }
         row.put(idName, key.value());
-        StoredRecord record = new StoredRecord(key, Collections.unmodifiableMap(row));
+        StoredRecord record = new StoredRecord(key, FrozenRecord.of(row));
         store.records.put(key, record);
         return record;
     }
@@ -332,12 +332,12 @@ public final class MemoryConnector implements Connector {
         row.putAll(changes);
         // the id never changes through an update
         row.put(idName, existing.key.value());
-        return new StoredRecord(existing.key, Collections.unmodifiableMap(row));
+        return new StoredRecord(existing.key, FrozenRecord.of(row));
     }
 
     private static StoredRecord replaced(IdKey key, LinkedHashMap<String, Object> row, String idName) {
         row.put(idName, key.value());
-        return new StoredRecord(key, Collections.unmodifiableMap(row));
+        return new StoredRecord(key, FrozenRecord.of(row));
     }
 
     private void awaitDurable(long version) {
