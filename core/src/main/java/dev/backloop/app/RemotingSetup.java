@@ -5,11 +5,8 @@ import dev.backloop.boot.BootException;
 import dev.backloop.boot.ModelConfigEntry;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.remoting.SharedMethodSettings;
-import java.util.ArrayList;
-import java.util.Iterator;
+import dev.backloop.spi.Providers;
 import java.util.List;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,17 +43,10 @@ final class RemotingSetup {
 
     /** The customizers on the class path, each reported by class when it cannot be loaded. */
     static List<ModelCustomizer> discover(ClassLoader loader) {
-        List<ModelCustomizer> found = new ArrayList<>();
-        Iterator<ModelCustomizer> it = ServiceLoader.load(ModelCustomizer.class, loader).iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    return found;
-                }
-                found.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                throw new BootException("A ModelCustomizer could not be loaded: " + e.getMessage(), e);
-            }
+        try {
+            return Providers.load(ModelCustomizer.class, loader, "ModelCustomizer");
+        } catch (IllegalStateException e) {
+            throw new BootException(e.getMessage(), e);
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.backloop.component;
 
 import dev.backloop.spi.ComponentFactory;
-import java.util.Iterator;
+import dev.backloop.spi.Providers;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,19 +21,7 @@ public final class ComponentRegistry {
     /** Every component factory visible to {@code classLoader}. */
     public static ComponentRegistry discover(ClassLoader classLoader) {
         ComponentRegistry registry = new ComponentRegistry();
-        Iterator<ComponentFactory> factories = ServiceLoader.load(ComponentFactory.class, classLoader).iterator();
-        while (true) {
-            ComponentFactory factory;
-            try {
-                if (!factories.hasNext()) {
-                    break;
-                }
-                factory = factories.next();
-            } catch (ServiceConfigurationError e) {
-                throw new IllegalStateException("A component on the classpath could not be loaded: " + e.getMessage(), e);
-            }
-            registry.register(factory);
-        }
+        Providers.load(ComponentFactory.class, classLoader, "component").forEach(registry::register);
         return registry;
     }
 

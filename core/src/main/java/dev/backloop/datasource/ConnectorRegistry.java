@@ -3,9 +3,8 @@ package dev.backloop.datasource;
 import dev.backloop.spi.Connector;
 import dev.backloop.spi.ConnectorFactory;
 import dev.backloop.spi.DataSourceSettings;
-import java.util.Iterator;
+import dev.backloop.spi.Providers;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,19 +26,7 @@ public final class ConnectorRegistry {
     /** Every connector factory visible to {@code classLoader}. */
     public static ConnectorRegistry discover(ClassLoader classLoader) {
         ConnectorRegistry registry = new ConnectorRegistry();
-        Iterator<ConnectorFactory> factories = ServiceLoader.load(ConnectorFactory.class, classLoader).iterator();
-        while (true) {
-            ConnectorFactory factory;
-            try {
-                if (!factories.hasNext()) {
-                    break;
-                }
-                factory = factories.next();
-            } catch (ServiceConfigurationError e) {
-                throw new IllegalStateException("A connector on the classpath could not be loaded: " + e.getMessage(), e);
-            }
-            registry.register(factory);
-        }
+        Providers.load(ConnectorFactory.class, classLoader, "connector").forEach(registry::register);
         return registry;
     }
 

@@ -6,11 +6,10 @@ import dev.backloop.boot.BootException;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelDefinition;
 import dev.backloop.spi.Mixin;
+import dev.backloop.spi.Providers;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /** The mixins on the classpath, and how a model definition's {@code mixins} section applies them. */
@@ -23,16 +22,12 @@ public final class Mixins {
     /** Every mixin visible to {@code classLoader} (TimeStamp ships with core). */
     public static Mixins discover(ClassLoader classLoader) {
         Mixins mixins = new Mixins();
-        try {
-            for (Mixin mixin : ServiceLoader.load(Mixin.class, classLoader)) {
-                Mixin previous = mixins.byName.putIfAbsent(mixin.name(), mixin);
-                if (previous != null && previous.getClass() != mixin.getClass()) {
-                    throw new IllegalStateException("Two mixins claim the name \"" + mixin.name() + "\": "
-                            + previous.getClass().getName() + " and " + mixin.getClass().getName());
-                }
+        for (Mixin mixin : Providers.load(Mixin.class, classLoader, "mixin")) {
+            Mixin previous = mixins.byName.putIfAbsent(mixin.name(), mixin);
+            if (previous != null && previous.getClass() != mixin.getClass()) {
+                throw new IllegalStateException("Two mixins claim the name \"" + mixin.name() + "\": "
+                        + previous.getClass().getName() + " and " + mixin.getClass().getName());
             }
-        } catch (ServiceConfigurationError e) {
-            throw new IllegalStateException("A mixin on the classpath could not be loaded: " + e.getMessage(), e);
         }
         return mixins;
     }

@@ -13,7 +13,6 @@ import dev.backloop.remoting.Return;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.remoting.SharedMethod;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -249,16 +248,8 @@ public final class RelationMethods {
 
     /** A create through a to-many relation: one record from an object body, many from an array body. */
     private Object create(Invocation inv, Relation relation) {
-        Object body = inv.arg("data");
-        List<Map<String, Object>> items = new ArrayList<>();
-        boolean many = body instanceof List<?>;
-        if (many) {
-            for (Object item : (List<?>) body) {
-                items.add(asObject(item));
-            }
-        } else {
-            items.add(asObject(body));
-        }
+        boolean many = inv.arg("data") instanceof List<?>;
+        List<Map<String, Object>> items = inv.objectsArg("data");
         List<Object> created = new ArrayList<>();
         for (Map<String, Object> item : items) {
             created.add(relation.embedded() ? embedded(inv, relation).add(item)
@@ -280,18 +271,7 @@ public final class RelationMethods {
     }
 
     private static Map<String, Object> body(Invocation inv) {
-        return asObject(inv.arg("data"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asObject(Object value) {
-        if (value == null) {
-            return new LinkedHashMap<>();
-        }
-        if (value instanceof Map<?, ?> map) {
-            return new LinkedHashMap<>((Map<String, Object>) map);
-        }
-        throw HttpError.badRequest("The data argument must be an object");
+        return inv.objectArg("data");
     }
 
     private static Filter filter(Invocation inv) {

@@ -1,9 +1,11 @@
 package dev.backloop.remoting;
 
+import dev.backloop.error.HttpError;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelInstance;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -58,6 +60,41 @@ public final class Invocation {
 
     public Object arg(String name) {
         return args.get(name);
+    }
+
+    /**
+     * An object argument as a mutable map (a copy): an empty one when absent, 400 when the client sent
+     * something else (an array, a string).
+     */
+    public Map<String, Object> objectArg(String name) {
+        return asObject(name, arg(name));
+    }
+
+    /**
+     * The objects of an argument that may be one object or an array of them (a create body): a single
+     * object is a list of one; anything else is 400.
+     */
+    public List<Map<String, Object>> objectsArg(String name) {
+        if (!(arg(name) instanceof List<?> items)) {
+            return List.of(objectArg(name));
+        }
+        List<Map<String, Object>> objects = new java.util.ArrayList<>(items.size());
+        for (Object item : items) {
+            objects.add(asObject(name, item));
+        }
+        return objects;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(String name, Object value) {
+        if (value == null) {
+            return new LinkedHashMap<>();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return new LinkedHashMap<>((Map<String, Object>) map);
+        }
+        throw new HttpError(400, "Error", "The " + name + " argument must be an object, not "
+                + (value instanceof List ? "an array" : "\"" + value + "\""), null, null);
     }
 
     /** Replaces one argument (a before hook's {@code ctx.args.x = ...}). */

@@ -8,8 +8,6 @@ import dev.backloop.filter.FilterParser;
 import dev.backloop.filter.Where;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelInstance;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -165,35 +163,16 @@ public final class PersistedModelMethods {
 
     /** Creates one record from an object body, or many from an array body (all or none). */
     private static Object create(Invocation inv) {
-        Object body = inv.arg("data");
-        if (body instanceof List<?> list) {
-            List<Map<String, Object>> records = new ArrayList<>(list.size());
-            for (Object item : list) {
-                records.add(asObject(item));
-            }
-            return inv.model().create(records).stream().map(ModelInstance::toJSON).toList();
+        if (inv.arg("data") instanceof List<?>) {
+            return inv.model().create(inv.objectsArg("data")).stream().map(ModelInstance::toJSON).toList();
         }
-        return inv.model().create(asObject(body)).toJSON();
+        return inv.model().create(inv.objectArg("data")).toJSON();
     }
 
     private static Map<String, Object> body(Invocation inv) {
-        return asObject(inv.arg("data"));
+        return inv.objectArg("data");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asObject(Object value) {
-        if (value == null) {
-            return new LinkedHashMap<>();
-        }
-        if (value instanceof Map<?, ?> map) {
-            return (Map<String, Object>) map;
-        }
-        throw new HttpError(400, "Error", "The data argument must be an object, not " + describe(value), null, null);
-    }
-
-    private static String describe(Object value) {
-        return value instanceof List ? "an array" : "\"" + value + "\"";
-    }
 
     private static Filter filter(Invocation inv) {
         return FILTERS.parseFilter(inv.arg("filter"));
