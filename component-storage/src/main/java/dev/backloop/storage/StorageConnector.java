@@ -1,0 +1,108 @@
+package dev.backloop.storage;
+
+import dev.backloop.filter.Filter;
+import dev.backloop.filter.Where;
+import dev.backloop.model.ModelDefinition;
+import dev.backloop.remoting.SharedClass;
+import dev.backloop.spi.Connector;
+import dev.backloop.spi.RemoteMethodsProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A storage datasource: containers and files, not records. Models attached to it get the storage
+ * routes ({@link RemoteMethodsProvider}); the CRUD operations of {@link Connector} are unsupported.
+ * From Java, {@link #store()} gives the container operations and {@link #downloadStream} /
+ * {@link #uploadStream} stream one file.
+ */
+public final class StorageConnector implements Connector, RemoteMethodsProvider {
+    private final StorageOptions options;
+    private final FileSystemStore store;
+
+    public StorageConnector(StorageOptions options) {
+        this.options = options;
+        this.store = new FileSystemStore(options.root());
+    }
+
+    public StorageOptions options() {
+        return options;
+    }
+
+    public FileSystemStore store() {
+        return store;
+    }
+
+    @Override
+    public void start() {
+        store.start();
+    }
+
+    @Override
+    public void addRemoteMethods(SharedClass sharedClass) {
+        StorageMethods.addTo(sharedClass, store, options);
+    }
+
+    /** LoopBack's {@code downloadStream}: the bytes of an existing file (404 when absent). */
+    public InputStream downloadStream(String container, String file) {
+        try {
+            return Files.newInputStream(store.file(container, file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * LoopBack's {@code uploadStream}: a stream whose bytes become the file when it is closed; until
+     * then they go to a hidden temporary file.
+     */
+    public OutputStream uploadStream(String container, String file) {
+        Path dir = store.container(container);
+        return AtomicFileOutput.create(StorageNames.resolve(dir, "file", file));
+    }
+
+    private static UnsupportedOperationException notRecords() {
+        return new UnsupportedOperationException("A storage datasource holds containers and files, not records");
+    }
+
+    @Override
+    public Map<String, Object> create(ModelDefinition model, Map<String, Object> data) {
+        throw notRecords();
+    }
+
+    @Override
+    public List<Map<String, Object>> find(ModelDefinition model, Filter filter) {
+        throw notRecords();
+    }
+
+    @Override
+    public long count(ModelDefinition model, Where where) {
+        throw notRecords();
+    }
+
+    @Override
+    public long update(ModelDefinition model, Where where, Map<String, Object> changes) {
+        throw notRecords();
+    }
+
+    @Override
+    public long delete(ModelDefinition model, Where where) {
+        throw notRecords();
+    }
+
+    @Override
+    public Optional<Map<String, Object>> replaceById(ModelDefinition model, Object id, Map<String, Object> data) {
+        throw notRecords();
+    }
+
+    @Override
+    public Optional<Map<String, Object>> patchById(ModelDefinition model, Object id, Map<String, Object> changes) {
+        throw notRecords();
+    }
+}
