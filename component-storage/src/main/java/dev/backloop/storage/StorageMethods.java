@@ -69,8 +69,8 @@ final class StorageMethods {
         Path dir = store.container(container);
         ContainerRequestContext request = (ContainerRequestContext) inv.request().unwrap();
         UploadParts parts = new UploadParts(dir, container, options);
-        return Map.of("result", MultipartUpload.receive(request.getEntityStream(),
-                inv.request().header("Content-Type"), parts));
+        // the single named return wraps it: {"result": {"files": ..., "fields": ...}}
+        return MultipartUpload.receive(request.getEntityStream(), inv.request().header("Content-Type"), parts);
     }
 
     private static Object download(Invocation inv, FileSystemStore store) {
