@@ -28,6 +28,17 @@ final class ContentTypes {
         return type == null ? "application/octet-stream" : type;
     }
 
+    /**
+     * The download {@code Content-Type}: text types get {@code charset=utf-8}, as Express's
+     * {@code res.type} gave them in LoopBack 3 (else the server would add its default, ISO-8859-1).
+     */
+    static String forDownload(String fileName) {
+        String type = guess(fileName);
+        boolean text = type.startsWith("text/") || type.equals("application/json")
+                || type.equals("application/javascript") || type.equals("application/xml") || type.endsWith("+xml");
+        return text ? type + "; charset=utf-8" : type;
+    }
+
     /** The extension with its dot ({@code ".png"}), or empty. */
     static String extension(String fileName) {
         int dot = fileName.lastIndexOf('.');

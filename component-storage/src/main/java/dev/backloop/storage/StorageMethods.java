@@ -79,7 +79,7 @@ final class StorageMethods {
         inv.response().header("Content-Disposition", contentDisposition(name));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("body", file);
-        result.put("Content-Type", ContentTypes.guess(name));
+        result.put("Content-Type", ContentTypes.forDownload(name));
         return result;
     }
 

@@ -62,10 +62,18 @@ final class StorageApp implements AutoCloseable {
     }
 
     HttpResponse<String> upload(String container, List<Part> parts) throws Exception {
+        return uploadBytes(container, multipart(parts));
+    }
+
+    HttpResponse<String> uploadBytes(String container, byte[] body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/api/containers/" + container + "/upload"))
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(parts))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    StorageConnector connector() {
+        return (StorageConnector) app.dataSource("storage").connector();
     }
 
     static byte[] multipart(List<Part> parts) {

@@ -160,4 +160,38 @@ class StorageHttpTest {
             assertThat(app.download("/api/containers/c/download/" + first).body()).isEqualTo("one".getBytes());
         }
     }
+
+    @Test
+    void aTruncatedUploadIs400AndLeavesNoFile() throws Exception {
+        try (StorageApp app = new StorageApp(temp, "")) {
+            app.send("POST", "/api/containers", "{\"name\": \"c\"}");
+            byte[] whole = StorageApp.multipart(List.of(
+                    new Part("file", "first.txt", "text/plain", new byte[2000]),
+                    new Part("file", "second.txt", "text/plain", new byte[2000])));
+            byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 100);
+            HttpResponse<String> response = app.uploadBytes("c", cut);
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(json(response).path("error").path("code").asText()).isIn("MULTIPART_TRUNCATED", "MULTIPART_MALFORMED");
+            try (Stream<Path> left = Files.list(app.root.resolve("c"))) {
+                assertThat(left).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void javaStreamsUploadAndDownloadOneFile() throws Exception {
+        try (StorageApp app = new StorageApp(temp, "")) {
+            StorageConnector storage = app.connector();
+            storage.store().createContainer("docs");
+            try (var out = storage.uploadStream("docs", "a.txt")) {
+                out.write("streamed".getBytes(StandardCharsets.UTF_8));
+                assertThat(storage.store().getFiles("docs")).isEmpty(); // not visible until closed
+            }
+            try (var in = storage.downloadStream("docs", "a.txt")) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("streamed");
+            }
+            assertThat(app.download("/api/containers/docs/download/a.txt").headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t.replace(" ", "")).isEqualToIgnoringCase("text/plain;charset=utf-8"));
+        }
+    }
 }
