@@ -77,6 +77,13 @@ final class StorageMethods {
         String name = string(inv, "file");
         Path file = store.file(string(inv, "container"), name);
         inv.response().header("Content-Disposition", contentDisposition(name));
+        try {
+            inv.response().header("Content-Length", java.nio.file.Files.size(file));
+            inv.response().header("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    java.nio.file.Files.getLastModifiedTime(file).toInstant().atZone(java.time.ZoneOffset.UTC)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("body", file);
         result.put("Content-Type", ContentTypes.forDownload(name));

@@ -41,7 +41,8 @@ final class StorageApp implements AutoCloseable {
         root = tempDir.resolve("storage-root");
         copy(fixture(), appDir);
         Files.writeString(appDir.resolve("server/datasources.json"), "{\"storage\": {\"name\": \"storage\", "
-                + "\"connector\": \"loopback-component-storage\", \"provider\": \"filesystem\", \"root\": "
+                + "\"connector\": \"loopback-component-storage\", "
+                + (extraSettings.contains("\"provider\"") ? "" : "\"provider\": \"filesystem\", ") + "\"root\": "
                 + JSON.writeValueAsString(root.toString()) + extraSettings + "}}");
         app = AppBooter.boot(appDir, "development", Map.of());
         server = app.listen("127.0.0.1", 0);

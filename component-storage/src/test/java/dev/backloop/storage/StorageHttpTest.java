@@ -94,6 +94,8 @@ class StorageHttpTest {
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(download.body()).isEqualTo(photo);
             assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
+            assertThat(download.headers().firstValue("Content-Length")).hasValue(String.valueOf(photo.length));
+            assertThat(download.headers().firstValue("Last-Modified")).isPresent();
             assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
                     .startsWith("attachment; filename=\"photo.png\"");
 
@@ -176,6 +178,12 @@ class StorageHttpTest {
                 assertThat(left).isEmpty();
             }
         }
+    }
+
+    @Test
+    void aProviderNotYetSupportedFailsBootNamingTheAvailableOnes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StorageApp(temp, ", \"provider\": \"amazon\"").close())
+                .hasStackTraceContaining("storage provider \"amazon\" is not yet supported (available: filesystem)");
     }
 
     @Test
