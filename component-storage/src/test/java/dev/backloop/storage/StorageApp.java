@@ -73,6 +73,10 @@ final class StorageApp implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    URI uri(String path) {
+        return server.uri().resolve(path);
+    }
+
     StorageConnector connector() {
         return (StorageConnector) app.dataSource("storage").connector();
     }
