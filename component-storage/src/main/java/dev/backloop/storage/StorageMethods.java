@@ -9,7 +9,6 @@ import dev.backloop.remoting.SharedMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -75,19 +74,7 @@ final class StorageMethods {
 
     private static Object download(Invocation inv, FileSystemStore store) {
         String name = string(inv, "file");
-        Path file = store.file(string(inv, "container"), name);
-        inv.response().header("Content-Disposition", contentDisposition(name));
-        try {
-            inv.response().header("Content-Length", java.nio.file.Files.size(file));
-            inv.response().header("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    java.nio.file.Files.getLastModifiedTime(file).toInstant().atZone(java.time.ZoneOffset.UTC)));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("body", file);
-        result.put("Content-Type", ContentTypes.forDownload(name));
-        return result;
+        return Download.serve(inv, store.file(string(inv, "container"), name), name);
     }
 
     /** {@code attachment} with an ASCII fallback name and the exact name in RFC 5987 form. */

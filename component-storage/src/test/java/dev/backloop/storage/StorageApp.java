@@ -58,8 +58,13 @@ final class StorageApp implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<byte[]> download(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** A GET with headers given as name, value pairs. */
+    HttpResponse<byte[]> download(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve(path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> upload(String container, List<Part> parts) throws Exception {

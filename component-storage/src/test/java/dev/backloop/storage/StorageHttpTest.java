@@ -187,6 +187,33 @@ class StorageHttpTest {
     }
 
     @Test
+    void downloadHonoursIfNoneMatchAndOneRange() throws Exception {
+        byte[] bytes = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        try (StorageApp app = new StorageApp(temp, "")) {
+            app.send("POST", "/api/containers", "{\"name\": \"c\"}");
+            app.upload("c", List.of(new Part("f", "d.bin", "application/octet-stream", bytes)));
+            String path = "/api/containers/c/download/d.bin";
+            HttpResponse<byte[]> whole = app.download(path);
+            String etag = whole.headers().firstValue("ETag").orElseThrow();
+            assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+
+            HttpResponse<byte[]> notModified = app.download(path, "If-None-Match", etag);
+            assertThat(notModified.statusCode()).isEqualTo(304);
+            assertThat(notModified.body()).isEmpty();
+
+            HttpResponse<byte[]> middle = app.download(path, "Range", "bytes=2-5");
+            assertThat(middle.statusCode()).isEqualTo(206);
+            assertThat(new String(middle.body(), StandardCharsets.US_ASCII)).isEqualTo("2345");
+            assertThat(middle.headers().firstValue("Content-Range")).hasValue("bytes 2-5/16");
+            assertThat(new String(app.download(path, "Range", "bytes=-3").body(), StandardCharsets.US_ASCII)).isEqualTo("def");
+            assertThat(new String(app.download(path, "Range", "bytes=14-").body(), StandardCharsets.US_ASCII)).isEqualTo("ef");
+            assertThat(app.download(path, "Range", "bytes=16-20").statusCode()).isEqualTo(416);
+            assertThat(app.download(path, "Range", "bytes=0-1,4-5").body()).isEqualTo(bytes);
+            assertThat(app.download(path, "Range", "bytes=2-5", "If-Range", "W/\"other\"").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void javaStreamsUploadAndDownloadOneFile() throws Exception {
         try (StorageApp app = new StorageApp(temp, "")) {
             StorageConnector storage = app.connector();
