@@ -214,6 +214,22 @@ class StorageHttpTest {
     }
 
     @Test
+    void aCompressedDownloadStillArrivesWhole() throws Exception {
+        byte[] text = "a line of text that compresses well\n".repeat(2000).getBytes(StandardCharsets.UTF_8);
+        try (StorageApp app = new StorageApp(temp, "")) {
+            app.send("POST", "/api/containers", "{\"name\": \"c\"}");
+            app.upload("c", List.of(new Part("f", "t.txt", "text/plain", text)));
+            HttpResponse<byte[]> response = app.download("/api/containers/c/download/t.txt", "Accept-Encoding", "gzip");
+            assertThat(response.statusCode()).isEqualTo(200);
+            byte[] body = response.body();
+            if (response.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent()) {
+                body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+            }
+            assertThat(body).isEqualTo(text);
+        }
+    }
+
+    @Test
     void javaStreamsUploadAndDownloadOneFile() throws Exception {
         try (StorageApp app = new StorageApp(temp, "")) {
             StorageConnector storage = app.connector();
