@@ -25,6 +25,7 @@ import java.util.Optional;
 public final class StorageConnector implements Connector, RemoteMethodsProvider {
     private final StorageOptions options;
     private final FileSystemStore store;
+    private volatile FilenameHook filenameHook;
 
     public StorageConnector(StorageOptions options) {
         this.options = options;
@@ -46,7 +47,16 @@ public final class StorageConnector implements Connector, RemoteMethodsProvider 
 
     @Override
     public void addRemoteMethods(SharedClass sharedClass) {
-        StorageMethods.addTo(sharedClass, store, options);
+        StorageMethods.addTo(sharedClass, this);
+    }
+
+    /** Sets LoopBack's {@code getFilename} hook for uploads; {@code null} removes it. */
+    public void getFilename(FilenameHook hook) {
+        this.filenameHook = hook;
+    }
+
+    FilenameHook filenameHook() {
+        return filenameHook;
     }
 
     /** LoopBack's {@code downloadStream}: the bytes of an existing file (404 when absent). */

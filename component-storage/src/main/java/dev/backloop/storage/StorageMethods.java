@@ -22,7 +22,8 @@ final class StorageMethods {
     private StorageMethods() {
     }
 
-    static void addTo(SharedClass shared, FileSystemStore store, StorageOptions options) {
+    static void addTo(SharedClass shared, StorageConnector connector) {
+        FileSystemStore store = connector.store();
         shared.add(method("getContainers", "get", "/", "READ").returns(Return.root("containers", "array"))
                 .handler(inv -> store.getContainers()).build());
         shared.add(method("createContainer", "post", "/", "WRITE")
@@ -52,7 +53,7 @@ final class StorageMethods {
                 }).build());
         shared.add(method("upload", "post", "/:container/upload", "WRITE").accepts(CONTAINER)
                 .returns(Return.property("result", "object"))
-                .handler(inv -> upload(inv, store, options)).build());
+                .handler(inv -> upload(inv, connector)).build());
         shared.add(method("download", "get", "/:container/download/:file", "READ").accepts(CONTAINER).accepts(FILE)
                 .returns(Return.root("body", "file"))
                 .returns(Return.header("Content-Type", "string", "Content-Type"))
@@ -63,11 +64,13 @@ final class StorageMethods {
         return SharedMethod.builder(name).route(verb, path).accessType(accessType);
     }
 
-    private static Object upload(Invocation inv, FileSystemStore store, StorageOptions options) {
+    private static Object upload(Invocation inv, StorageConnector connector) {
         String container = string(inv, "container");
-        Path dir = store.container(container);
+        Path dir = connector.store().container(container);
         ContainerRequestContext request = (ContainerRequestContext) inv.request().unwrap();
-        UploadParts parts = new UploadParts(dir, container, options);
+        FilenameHook hook = connector.filenameHook();
+        UploadParts parts = new UploadParts(dir, container, connector.options(),
+                hook == null ? null : info -> hook.filename(info, inv.request()));
         // the single named return wraps it: {"result": {"files": ..., "fields": ...}}
         return MultipartUpload.receive(request.getEntityStream(), inv.request().header("Content-Type"), parts);
     }

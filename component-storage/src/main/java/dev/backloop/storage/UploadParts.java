@@ -32,6 +32,8 @@ final class UploadParts implements MultiPart.Parser.Listener {
     private final Path dir;
     private final String container;
     private final StorageOptions options;
+    /** The {@code getFilename} hook bound to the request, or null. */
+    private final java.util.function.Function<Map<String, Object>, String> namer;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, List<Object>> files = new LinkedHashMap<>();
     private final Map<String, List<Object>> fields = new LinkedHashMap<>();
@@ -48,10 +50,12 @@ final class UploadParts implements MultiPart.Parser.Listener {
     private String fieldName;
     private long size;
 
-    UploadParts(Path dir, String container, StorageOptions options) {
+    UploadParts(Path dir, String container, StorageOptions options,
+            java.util.function.Function<Map<String, Object>, String> namer) {
         this.dir = dir;
         this.container = container;
         this.options = options;
+        this.namer = namer;
     }
 
     RuntimeException failure() {
@@ -147,7 +151,19 @@ final class UploadParts implements MultiPart.Parser.Listener {
             throw new HttpError(415, "UnsupportedMediaTypeError", "contentType \"" + type + "\" is not allowed (Must be in ["
                     + String.join(", ", options.allowedContentTypes()) + "])", "CONTENT_TYPE_NOT_ALLOWED", null);
         }
-        String name = options.makeUnique() ? UUID.randomUUID() + ContentTypes.extension(original) : original;
+        String name = original;
+        if (namer != null) {
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("container", container);
+            info.put("name", original);
+            info.put("type", type);
+            info.put("field", fieldName);
+            name = namer.apply(info);
+            StorageNames.check("file", name);
+        }
+        if (options.makeUnique()) {
+            name = UUID.randomUUID() + ContentTypes.extension(name);
+        }
         target = StorageNames.resolve(dir, "file", name);
         temp = dir.resolve("." + UUID.randomUUID() + ".part");
         channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

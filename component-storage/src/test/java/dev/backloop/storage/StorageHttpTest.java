@@ -230,6 +230,21 @@ class StorageHttpTest {
     }
 
     @Test
+    void getFilenameHookNamesUploadsAndItsNamesAreCheckedToo() throws Exception {
+        try (StorageApp app = new StorageApp(temp, "")) {
+            app.send("POST", "/api/containers", "{\"name\": \"c\"}");
+            app.connector().getFilename((file, req) -> file.get("field") + "-" + file.get("name"));
+            JsonNode stored = json(app.upload("c", List.of(new Part("avatar", "me.png", "image/png", new byte[4]))))
+                    .path("result").path("files").path("avatar").get(0);
+            assertThat(stored.path("name").asText()).isEqualTo("avatar-me.png");
+            assertThat(stored.path("originalFilename").asText()).isEqualTo("me.png");
+            app.connector().getFilename((file, req) -> "../escape.png");
+            assertThat(app.upload("c", List.of(new Part("f", "x.png", "image/png", new byte[4]))).statusCode()).isEqualTo(400);
+            assertThat(Files.exists(app.root.resolve("escape.png"))).isFalse();
+        }
+    }
+
+    @Test
     void javaStreamsUploadAndDownloadOneFile() throws Exception {
         try (StorageApp app = new StorageApp(temp, "")) {
             StorageConnector storage = app.connector();
