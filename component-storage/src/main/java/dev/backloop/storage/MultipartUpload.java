@@ -10,8 +10,8 @@ import org.eclipse.jetty.io.Content;
 
 /**
  * Reads a {@code multipart/form-data} upload with Jetty's push parser, one small buffer at a time: file
- * parts go straight to disk ({@link UploadParts}), so the heap holds a buffer, never a file. On any
- * failure every file of the request is removed.
+ * parts go straight to disk ({@link UploadParts}), so the heap holds a buffer, never a file. The files
+ * get their names only when the whole body has been read; on any failure none does.
  */
 final class MultipartUpload {
     private static final int BUFFER = 64 * 1024;
@@ -50,6 +50,7 @@ final class MultipartUpload {
             parts.discard();
             throw parts.failure();
         }
+        parts.commit();
         return parts.result();
     }
 }

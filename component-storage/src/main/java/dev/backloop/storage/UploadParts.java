@@ -22,8 +22,9 @@ import org.eclipse.jetty.io.Content;
 
 /**
  * The parts of one upload, as the parser reports them. A file part is written to a hidden
- * {@code .<uuid>.part} file in the container and renamed to its name when complete, so a failed upload
- * never leaves a visible partial file. Failures are recorded, not thrown, as the parser calls back.
+ * {@code .<uuid>.part} file in the container; once the whole body is read every file is renamed to its
+ * name ({@link #commit}), so a failed upload leaves no file, partial or whole, and replaces none.
+ * Failures are recorded, not thrown, as the parser calls back.
  */
 final class UploadParts implements MultiPart.Parser.Listener {
     /** Form fields are small; their total is bounded so they cannot fill the heap. */
@@ -37,7 +38,8 @@ final class UploadParts implements MultiPart.Parser.Listener {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, List<Object>> files = new LinkedHashMap<>();
     private final Map<String, List<Object>> fields = new LinkedHashMap<>();
-    private final List<Path> stored = new ArrayList<>();
+    /** Complete files of this request, as {temp, target}: renamed only once the whole body is read. */
+    private final List<Path[]> pending = new ArrayList<>();
     private RuntimeException failure;
     private boolean complete;
     private int fieldBytes;
@@ -117,15 +119,28 @@ final class UploadParts implements MultiPart.Parser.Listener {
                 "MULTIPART_MALFORMED", null));
     }
 
-    /** Removes the file being written and every file this upload stored. */
+    /** Gives every complete file its name; called once the body has been read without failure. */
+    void commit() {
+        try {
+            for (Path[] file : pending) {
+                Files.move(file[0], file[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            pending.clear();
+        } catch (IOException e) {
+            discard();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes the file being written and every complete file not yet renamed. */
     void discard() {
         closeChannel();
         try {
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
-            for (Path p : stored) {
-                Files.deleteIfExists(p);
+            for (Path[] file : pending) {
+                Files.deleteIfExists(file[0]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -211,9 +226,8 @@ final class UploadParts implements MultiPart.Parser.Listener {
         }
         channel.force(false);
         closeChannel();
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        pending.add(new Path[] {temp, target});
         temp = null;
-        stored.add(target);
         fileInfo.put("size", size);
         files.computeIfAbsent(fieldName, k -> new ArrayList<>()).add(fileInfo);
     }

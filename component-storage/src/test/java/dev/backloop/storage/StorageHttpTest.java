@@ -131,6 +131,13 @@ class StorageHttpTest {
             }
             assertThat(app.upload("c", List.of(new Part("file", "ok.bin", "application/octet-stream", new byte[1000])))
                     .statusCode()).isEqualTo(200);
+            // a failed upload replaces nothing: ok.bin keeps its bytes
+            assertThat(app.upload("c", List.of(new Part("file", "ok.bin", "application/octet-stream", new byte[10]),
+                    new Part("file", "big.bin", "application/octet-stream", new byte[5000]))).statusCode()).isEqualTo(413);
+            assertThat(Files.size(app.root.resolve("c/ok.bin"))).isEqualTo(1000);
+            try (Stream<Path> left = Files.list(app.root.resolve("c"))) {
+                assertThat(left.map(p -> p.getFileName().toString())).containsExactly("ok.bin");
+            }
         }
     }
 
