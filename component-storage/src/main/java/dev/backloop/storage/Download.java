@@ -4,12 +4,6 @@ import dev.backloop.error.HttpError;
 import dev.backloop.remoting.Invocation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -27,44 +21,40 @@ final class Download {
     private Download() {
     }
 
-    static Map<String, Object> serve(Invocation inv, Path file, String name) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            long size = attributes.size();
-            long modified = attributes.lastModifiedTime().toMillis();
-            String etag = "W/\"" + Long.toHexString(size) + "-" + Long.toHexString(modified) + "\"";
-            var response = inv.response();
-            response.header("ETag", etag);
-            response.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    attributes.lastModifiedTime().toInstant().atZone(ZoneOffset.UTC)));
-            response.header("Accept-Ranges", "bytes");
-            response.header("Content-Disposition", StorageMethods.contentDisposition(name));
-            String ifNoneMatch = inv.request().header("If-None-Match");
-            if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-                response.status(304);
-                return null;
-            }
-            long start = 0;
-            long length = size;
-            String range = inv.request().header("Range");
-            String ifRange = inv.request().header("If-Range");
-            if (range != null && (ifRange == null || ifRange.trim().equals(etag))) {
-                long[] span = span(range.trim(), size);
-                if (span != null) {
-                    start = span[0];
-                    length = span[1] - span[0] + 1;
-                    response.status(206);
-                    response.header("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size);
-                }
-            }
-            response.header("Content-Length", length);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("body", open(file, start, length));
-            result.put("Content-Type", ContentTypes.forDownload(name));
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static Map<String, Object> serve(Invocation inv, StorageService store, String container, String name) {
+        StorageService.FileStat stat = store.stat(container, name);
+        long size = stat.size();
+        long modified = stat.lastModified().toEpochMilli();
+        String etag = "W/\"" + Long.toHexString(size) + "-" + Long.toHexString(modified) + "\"";
+        var response = inv.response();
+        response.header("ETag", etag);
+        response.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                stat.lastModified().atZone(ZoneOffset.UTC)));
+        response.header("Accept-Ranges", "bytes");
+        response.header("Content-Disposition", StorageMethods.contentDisposition(name));
+        String ifNoneMatch = inv.request().header("If-None-Match");
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+            response.status(304);
+            return null;
         }
+        long start = 0;
+        long length = size;
+        String range = inv.request().header("Range");
+        String ifRange = inv.request().header("If-Range");
+        if (range != null && (ifRange == null || ifRange.trim().equals(etag))) {
+            long[] span = span(range.trim(), size);
+            if (span != null) {
+                start = span[0];
+                length = span[1] - span[0] + 1;
+                response.status(206);
+                response.header("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size);
+            }
+        }
+        response.header("Content-Length", length);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("body", new BoundedInputStream(store.download(container, name, start), length));
+        result.put("Content-Type", ContentTypes.forDownload(name));
+        return result;
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
@@ -110,13 +100,6 @@ final class Download {
     private static HttpError unsatisfiable(long size) {
         return new HttpError(416, "RangeNotSatisfiableError", "Range Not Satisfiable", "RANGE_NOT_SATISFIABLE",
                 Map.of("size", size));
-    }
-
-    private static InputStream open(Path file, long start, long length) throws IOException {
-        SeekableByteChannel channel = Files.newByteChannel(file);
-        channel.position(start);
-        InputStream in = Channels.newInputStream(channel);
-        return new BoundedInputStream(in, length);
     }
 
     /** Reads at most {@code remaining} bytes of a stream. */

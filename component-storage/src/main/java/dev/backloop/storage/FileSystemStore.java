@@ -2,7 +2,10 @@ package dev.backloop.storage;
 
 import dev.backloop.error.HttpError;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -22,18 +25,15 @@ import java.util.Map;
  * {@code atime}, {@code mtime}, {@code ctime}, and {@code container} for files). Names starting with a
  * dot are never served, so in-progress uploads ({@code .name.part}) stay invisible.
  */
-public final class FileSystemStore {
+public final class FileSystemStore implements StorageService {
     private final Path root;
 
     public FileSystemStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    public Path root() {
-        return root;
-    }
-
     /** Creates the root when missing. */
+    @Override
     public void start() {
         try {
             Files.createDirectories(root);
@@ -42,6 +42,7 @@ public final class FileSystemStore {
         }
     }
 
+    @Override
     public List<Map<String, Object>> getContainers() {
         List<Map<String, Object>> containers = new ArrayList<>();
         for (Path dir : list(root)) {
@@ -52,10 +53,12 @@ public final class FileSystemStore {
         return containers;
     }
 
+    @Override
     public Map<String, Object> getContainer(String name) {
         return stat(container(name), null);
     }
 
+    @Override
     public Map<String, Object> createContainer(String name) {
         Path dir = StorageNames.resolve(root, "container", name);
         try {
@@ -68,6 +71,7 @@ public final class FileSystemStore {
         return stat(dir, null);
     }
 
+    @Override
     public void destroyContainer(String name) {
         Path dir = container(name);
         try (var walk = Files.walk(dir)) {
@@ -79,6 +83,7 @@ public final class FileSystemStore {
         }
     }
 
+    @Override
     public List<Map<String, Object>> getFiles(String container) {
         List<Map<String, Object>> files = new ArrayList<>();
         for (Path file : list(container(container))) {
@@ -89,10 +94,12 @@ public final class FileSystemStore {
         return files;
     }
 
+    @Override
     public Map<String, Object> getFile(String container, String name) {
         return stat(file(container, name), container);
     }
 
+    @Override
     public void removeFile(String container, String name) {
         try {
             Files.delete(file(container, name));
@@ -101,8 +108,38 @@ public final class FileSystemStore {
         }
     }
 
+    @Override
+    public FileStat stat(String container, String name) {
+        Path file = file(container, name);
+        try {
+            return new FileStat(Files.size(file), Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public InputStream download(String container, String name, long offset) {
+        try {
+            SeekableByteChannel channel = Files.newByteChannel(file(container, name));
+            channel.position(offset);
+            return Channels.newInputStream(channel);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public PendingFile upload(String container, String name) {
+        try {
+            return new FileSystemPendingFile(StorageNames.resolve(container(container), "file", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The folder of an existing container; 400 for a hostile name, 404 when absent. */
-    public Path container(String name) {
+    Path container(String name) {
         Path dir = StorageNames.resolve(root, "container", name);
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new HttpError(404, "Error", "Container \"" + name + "\" not found", "CONTAINER_NOT_FOUND", null);
@@ -111,7 +148,7 @@ public final class FileSystemStore {
     }
 
     /** An existing file; 400 for a hostile name, 404 when it or its container is absent. */
-    public Path file(String container, String name) {
+    Path file(String container, String name) {
         Path dir = container(container);
         Path file = StorageNames.resolve(dir, "file", name);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -6,12 +6,8 @@ import dev.backloop.model.ModelDefinition;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.spi.Connector;
 import dev.backloop.spi.RemoteMethodsProvider;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,19 +20,20 @@ import java.util.Optional;
  */
 public final class StorageConnector implements Connector, RemoteMethodsProvider {
     private final StorageOptions options;
-    private final FileSystemStore store;
+    private final StorageService store;
     private volatile FilenameHook filenameHook;
 
-    public StorageConnector(StorageOptions options) {
+    public StorageConnector(StorageOptions options, StorageService store) {
         this.options = options;
-        this.store = new FileSystemStore(options.root());
+        this.store = store;
     }
 
     public StorageOptions options() {
         return options;
     }
 
-    public FileSystemStore store() {
+    /** The containers and files, as the provider keeps them. */
+    public StorageService store() {
         return store;
     }
 
@@ -61,11 +58,9 @@ public final class StorageConnector implements Connector, RemoteMethodsProvider 
 
     /** LoopBack's {@code downloadStream}: the bytes of an existing file (404 when absent). */
     public InputStream downloadStream(String container, String file) {
-        try {
-            return Files.newInputStream(store.file(container, file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StorageNames.check("container", container);
+        StorageNames.check("file", file);
+        return store.download(container, file, 0);
     }
 
     /**
@@ -73,8 +68,9 @@ public final class StorageConnector implements Connector, RemoteMethodsProvider 
      * then they go to a hidden temporary file.
      */
     public OutputStream uploadStream(String container, String file) {
-        Path dir = store.container(container);
-        return AtomicFileOutput.create(StorageNames.resolve(dir, "file", file));
+        StorageNames.check("container", container);
+        StorageNames.check("file", file);
+        return new PendingFileOutput(store.upload(container, file));
     }
 
     private static UnsupportedOperationException notRecords() {

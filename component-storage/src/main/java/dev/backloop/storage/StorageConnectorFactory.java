@@ -3,6 +3,8 @@ package dev.backloop.storage;
 import dev.backloop.spi.Connector;
 import dev.backloop.spi.ConnectorFactory;
 import dev.backloop.spi.DataSourceSettings;
+import dev.backloop.spi.Providers;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,6 +29,13 @@ public final class StorageConnectorFactory implements ConnectorFactory {
 
     @Override
     public Connector create(DataSourceSettings settings) {
-        return new StorageConnector(StorageOptions.of(settings));
+        StorageOptions options = StorageOptions.of(settings);
+        List<StorageProvider> providers = Providers.load(StorageProvider.class,
+                Thread.currentThread().getContextClassLoader(), "storage provider");
+        StorageProvider provider = providers.stream().filter(p -> p.name().equalsIgnoreCase(options.provider()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("Datasource \"" + settings.name()
+                        + "\": storage provider \"" + options.provider() + "\" is not yet supported (available: "
+                        + String.join(", ", providers.stream().map(StorageProvider::name).sorted().toList()) + ")"));
+        return new StorageConnector(options, provider.create(settings));
     }
 }

@@ -8,7 +8,6 @@ import dev.backloop.remoting.SharedClass;
 import dev.backloop.remoting.SharedMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -23,7 +22,7 @@ final class StorageMethods {
     }
 
     static void addTo(SharedClass shared, StorageConnector connector) {
-        FileSystemStore store = connector.store();
+        StorageService store = connector.store();
         shared.add(method("getContainers", "get", "/", "READ").returns(Return.root("containers", "array"))
                 .handler(inv -> store.getContainers()).build());
         shared.add(method("createContainer", "post", "/", "WRITE")
@@ -66,18 +65,22 @@ final class StorageMethods {
 
     private static Object upload(Invocation inv, StorageConnector connector) {
         String container = string(inv, "container");
-        Path dir = connector.store().container(container);
+        StorageNames.check("container", container);
+        connector.store().getContainer(container); // 404 before reading the body
         ContainerRequestContext request = (ContainerRequestContext) inv.request().unwrap();
         FilenameHook hook = connector.filenameHook();
-        UploadParts parts = new UploadParts(dir, container, connector.options(),
+        UploadParts parts = new UploadParts(connector.store(), container, connector.options(),
                 hook == null ? null : info -> hook.filename(info, inv.request()));
         // the single named return wraps it: {"result": {"files": ..., "fields": ...}}
         return MultipartUpload.receive(request.getEntityStream(), inv.request().header("Content-Type"), parts);
     }
 
-    private static Object download(Invocation inv, FileSystemStore store) {
+    private static Object download(Invocation inv, StorageService store) {
+        String container = string(inv, "container");
         String name = string(inv, "file");
-        return Download.serve(inv, store.file(string(inv, "container"), name), name);
+        StorageNames.check("container", container);
+        StorageNames.check("file", name);
+        return Download.serve(inv, store, container, name);
     }
 
     /** {@code attachment} with an ASCII fallback name and the exact name in RFC 5987 form. */

@@ -5,12 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,16 +16,16 @@ import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.io.Content;
 
 /**
- * The parts of one upload, as the parser reports them. A file part is written to a hidden
- * {@code .<uuid>.part} file in the container; once the whole body is read every file is renamed to its
- * name ({@link #commit}), so a failed upload leaves no file, partial or whole, and replaces none.
+ * The parts of one upload, as the parser reports them. A file part is written to a {@link PendingFile}
+ * of the provider; once the whole body is read every file is committed ({@link #commit}), so a failed
+ * upload leaves no file, partial or whole, and replaces none.
  * Failures are recorded, not thrown, as the parser calls back.
  */
 final class UploadParts implements MultiPart.Parser.Listener {
     /** Form fields are small; their total is bounded so they cannot fill the heap. */
     private static final int FIELDS_LIMIT = 1024 * 1024;
 
-    private final Path dir;
+    private final StorageService store;
     private final String container;
     private final StorageOptions options;
     /** The {@code getFilename} hook bound to the request, or null. */
@@ -38,23 +33,21 @@ final class UploadParts implements MultiPart.Parser.Listener {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, List<Object>> files = new LinkedHashMap<>();
     private final Map<String, List<Object>> fields = new LinkedHashMap<>();
-    /** Complete files of this request, as {temp, target}: renamed only once the whole body is read. */
-    private final List<Path[]> pending = new ArrayList<>();
+    /** Complete files of this request, committed only once the whole body is read. */
+    private final List<PendingFile> pending = new ArrayList<>();
     private RuntimeException failure;
     private boolean complete;
     private int fieldBytes;
-    // the part being read: a file (channel, temp, target) or a field (text)
-    private FileChannel channel;
-    private Path temp;
-    private Path target;
+    // the part being read: a file or a field (text)
+    private PendingFile file;
     private Map<String, Object> fileInfo;
     private ByteArrayOutputStream text;
     private String fieldName;
     private long size;
 
-    UploadParts(Path dir, String container, StorageOptions options,
+    UploadParts(StorageService store, String container, StorageOptions options,
             java.util.function.Function<Map<String, Object>, String> namer) {
-        this.dir = dir;
+        this.store = store;
         this.container = container;
         this.options = options;
         this.namer = namer;
@@ -122,8 +115,8 @@ final class UploadParts implements MultiPart.Parser.Listener {
     /** Gives every complete file its name; called once the body has been read without failure. */
     void commit() {
         try {
-            for (Path[] file : pending) {
-                Files.move(file[0], file[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            for (PendingFile f : pending) {
+                f.commit();
             }
             pending.clear();
         } catch (IOException e) {
@@ -132,19 +125,14 @@ final class UploadParts implements MultiPart.Parser.Listener {
         }
     }
 
-    /** Removes the file being written and every complete file not yet renamed. */
+    /** Discards the file being written and every complete file not yet committed. */
     void discard() {
-        closeChannel();
-        try {
-            if (temp != null) {
-                Files.deleteIfExists(temp);
-            }
-            for (Path[] file : pending) {
-                Files.deleteIfExists(file[0]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (file != null) {
+            file.abort();
+            file = null;
         }
+        pending.forEach(PendingFile::abort);
+        pending.clear();
     }
 
     private void beginPart() throws IOException {
@@ -179,9 +167,8 @@ final class UploadParts implements MultiPart.Parser.Listener {
         if (options.makeUnique()) {
             name = UUID.randomUUID() + ContentTypes.extension(name);
         }
-        target = StorageNames.resolve(dir, "file", name);
-        temp = dir.resolve("." + UUID.randomUUID() + ".part");
-        channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        StorageNames.check("file", name);
+        file = store.upload(container, name);
         fileInfo = new LinkedHashMap<>();
         fileInfo.put("container", container);
         fileInfo.put("name", name);
@@ -202,7 +189,7 @@ final class UploadParts implements MultiPart.Parser.Listener {
             text.write(bytes);
             return;
         }
-        if (channel == null) {
+        if (file == null) {
             return;
         }
         size += buffer.remaining();
@@ -210,9 +197,7 @@ final class UploadParts implements MultiPart.Parser.Listener {
             throw new HttpError(413, "PayloadTooLargeError", "maxFileSize exceeded, received " + size
                     + " bytes of field data (max is " + options.maxFileSize() + ")", "MAX_FILE_SIZE_EXCEEDED", null);
         }
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
+        file.write(buffer);
     }
 
     private void endPart() throws IOException {
@@ -221,26 +206,14 @@ final class UploadParts implements MultiPart.Parser.Listener {
             text = null;
             return;
         }
-        if (channel == null) {
+        if (file == null) {
             return;
         }
-        channel.force(false);
-        closeChannel();
-        pending.add(new Path[] {temp, target});
-        temp = null;
+        file.close();
+        pending.add(file);
+        file = null;
         fileInfo.put("size", size);
         files.computeIfAbsent(fieldName, k -> new ArrayList<>()).add(fileInfo);
-    }
-
-    private void closeChannel() {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // the file is deleted or moved next
-            }
-            channel = null;
-        }
     }
 
     private void guard(IoStep step) {
