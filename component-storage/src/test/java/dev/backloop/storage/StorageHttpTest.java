@@ -252,6 +252,21 @@ class StorageHttpTest {
     }
 
     @Test
+    void symbolicLinksUnderTheRootAreNotFollowed() throws Exception {
+        try (StorageApp app = new StorageApp(temp, "")) {
+            Path outside = Files.createDirectories(temp.resolve("outside"));
+            Files.writeString(outside.resolve("secret.txt"), "secret");
+            app.send("POST", "/api/containers", "{\"name\": \"c\"}");
+            Files.createSymbolicLink(app.root.resolve("link"), outside);
+            Files.createSymbolicLink(app.root.resolve("c/secret.txt"), outside.resolve("secret.txt"));
+            assertThat(json(app.send("GET", "/api/containers", null)).findValuesAsText("name")).containsExactly("c");
+            assertThat(app.download("/api/containers/link/download/secret.txt").statusCode()).isEqualTo(404);
+            assertThat(app.download("/api/containers/c/download/secret.txt").statusCode()).isEqualTo(404);
+            assertThat(json(app.send("GET", "/api/containers/c/files", null))).isEmpty();
+        }
+    }
+
+    @Test
     void javaStreamsUploadAndDownloadOneFile() throws Exception {
         try (StorageApp app = new StorageApp(temp, "")) {
             StorageConnector storage = app.connector();
