@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.io.Content;
 
@@ -29,7 +30,7 @@ final class UploadParts implements MultiPart.Parser.Listener {
     private final String container;
     private final StorageOptions options;
     /** The {@code getFilename} hook bound to the request, or null. */
-    private final java.util.function.Function<Map<String, Object>, String> namer;
+    private final Function<Map<String, Object>, String> namer;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, List<Object>> files = new LinkedHashMap<>();
     private final Map<String, List<Object>> fields = new LinkedHashMap<>();
@@ -46,7 +47,7 @@ final class UploadParts implements MultiPart.Parser.Listener {
     private long size;
 
     UploadParts(StorageService store, String container, StorageOptions options,
-            java.util.function.Function<Map<String, Object>, String> namer) {
+            Function<Map<String, Object>, String> namer) {
         this.store = store;
         this.container = container;
         this.options = options;
