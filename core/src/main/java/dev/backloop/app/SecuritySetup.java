@@ -12,6 +12,7 @@ import dev.backloop.security.acl.Roles;
 import dev.backloop.security.token.TokenStore;
 import dev.backloop.security.user.PasswordHashing;
 import dev.backloop.security.user.PasswordResets;
+import dev.backloop.security.user.ProtectedUserFields;
 import dev.backloop.security.user.Passwords;
 import dev.backloop.security.user.UserMethods;
 import java.time.Clock;
@@ -50,6 +51,8 @@ final class SecuritySetup {
             Passwords passwords = new Passwords(users.definition().settings().path("saltWorkFactor")
                     .asInt(Passwords.DEFAULT_COST));
             users.observe("before save", new PasswordHashing(passwords));
+            app.remotes().before(name + ".*", new ProtectedUserFields());
+            app.remotes().before(name + ".prototype.*", new ProtectedUserFields());
             if (tokens != null) {
                 new UserMethods(users, tokens, passwords, resets).addTo(app.sharedClass(name));
                 // a deleted user's tokens die with it (LoopBack's 2016 advisory)

@@ -286,4 +286,71 @@ class SecurityHttpTest {
                 + q("{\"include\":\"notes\"}"), null, bearer(token));
         assertThat(allowed.status()).as(allowed.text()).isEqualTo(200);
     }
+
+    // ---- passwords and email verification
+
+    @Test
+    void changePasswordNeedsTheOldOneAndATokenThenTheNewOneLogsIn() {
+        signUp("a@x.io");
+        String token = login("a@x.io");
+        assertThat(http.post("/api/Customers/change-password", "{\"oldPassword\":\"s3cret\",\"newPassword\":\"n3w\"}")
+                .status()).isEqualTo(401);
+        assertThat(http.sendWith("POST", "/api/Customers/change-password",
+                "{\"oldPassword\":\"wrong\",\"newPassword\":\"n3w\"}", bearer(token)).status()).isEqualTo(400);
+        assertThat(http.sendWith("POST", "/api/Customers/change-password",
+                "{\"oldPassword\":\"s3cret\",\"newPassword\":\"n3w\"}", bearer(token)).status()).isEqualTo(204);
+        assertThat(http.post("/api/Customers/login", "{\"email\":\"a@x.io\",\"password\":\"s3cret\"}").status())
+                .isEqualTo(401);
+        assertThat(http.post("/api/Customers/login", "{\"email\":\"a@x.io\",\"password\":\"n3w\"}").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aResetRequestReachesTheAppAndItsTokenSetsAPassword() {
+        signUp("a@x.io");
+        java.util.List<dev.backloop.security.user.PasswordResets.Request> requests =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        app.app.security().passwordResets().onRequest(requests::add);
+        assertThat(http.post("/api/Customers/reset", "{\"email\":\"a@x.io\"}").status()).isEqualTo(204);
+        assertThat(http.post("/api/Customers/reset", "{\"email\":\"nobody@x.io\"}").status()).isEqualTo(404);
+        assertThat(requests).hasSize(1);
+        assertThat(requests.get(0).user()).doesNotContainKey("password");
+        assertThat(http.sendWith("POST", "/api/Customers/reset-password", "{\"newPassword\":\"r3set\"}",
+                bearer(requests.get(0).accessToken())).status()).isEqualTo(204);
+        assertThat(http.post("/api/Customers/login", "{\"email\":\"a@x.io\",\"password\":\"r3set\"}").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordBcryptWouldTruncateIsRefused() {
+        HttpClientSupport.Reply reply = http.post("/api/Customers",
+                "{\"email\":\"a@x.io\",\"password\":\"" + "x".repeat(73) + "\"}");
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.error().get("code").asText()).isEqualTo("PASSWORD_TOO_LONG");
+    }
+
+    @Test
+    void clientsCannotVerifyTheirOwnEmailAndUnverifiedMembersCannotLogIn() {
+        HttpClientSupport.Reply reply = http.post("/api/Members",
+                "{\"email\":\"m@x.io\",\"password\":\"s3cret\",\"emailVerified\":true}");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        long id = reply.json().get("id").asLong();
+        assertThat(app.app.model("Member").findById(id).orElseThrow().get("emailVerified")).isNotEqualTo(true);
+        HttpClientSupport.Reply refused = http.post("/api/Members/login", "{\"email\":\"m@x.io\",\"password\":\"s3cret\"}");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.error().get("code").asText()).isEqualTo("LOGIN_FAILED_EMAIL_NOT_VERIFIED");
+        app.app.model("Member").patchById(id, Map.of("emailVerified", true));
+        assertThat(http.post("/api/Members/login", "{\"email\":\"m@x.io\",\"password\":\"s3cret\"}").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aTokenOfOneUserModelDoesNotActForAnother() {
+        long customer = signUp("c@x.io");
+        Object member = app.app.model("Member").create(Map.of("id", customer, "email", "m@x.io", "password", "s3cret"))
+                .id();
+        String token = login("c@x.io");
+        // same id, other model: not the owner
+        assertThat(http.sendWith("GET", "/api/Members/" + member, null, bearer(token)).status()).isEqualTo(403);
+    }
 }
