@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 
 /** The connector kit's conformance suite, run through the remote connector against a Backloop app. */
 class RemoteConnectorConformanceTest extends ConnectorConformanceTest {
@@ -29,6 +30,7 @@ class RemoteConnectorConformanceTest extends ConnectorConformanceTest {
     }
 
     @Override
+    @Test
     @Disabled("automigrate of a remote datasource never deletes the remote app's data (documented)")
     public void automigrateDeletesTheModelsRecordsOnly() {
     }
