@@ -3,9 +3,11 @@ package dev.backloop.app;
 import dev.backloop.datasource.DataSource;
 import dev.backloop.model.Model;
 import dev.backloop.relation.Relations;
+import dev.backloop.remoting.AccessGuard;
 import dev.backloop.remoting.RemoteHooks;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.rest.EventStreams;
+import dev.backloop.security.Security;
 import dev.backloop.rest.RestApi;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.server.BackloopServer;
@@ -32,6 +34,8 @@ public final class App implements AutoCloseable {
     private final Map<String, SharedClass> sharedClasses = new LinkedHashMap<>();
     private final java.util.Set<String> exposed = new java.util.LinkedHashSet<>();
     private final RemoteHooks remotes = new RemoteHooks();
+    private AccessGuard guard = AccessGuard.NONE;
+    private Security security;
     private final RestSettings restSettings;
     private final EdgeSettings edge;
     private final String host;
@@ -111,13 +115,31 @@ public final class App implements AutoCloseable {
         return remotes;
     }
 
+    void security(Security appSecurity) {
+        this.security = Objects.requireNonNull(appSecurity, "appSecurity is null");
+    }
+
+    /** Roles, password reset requests and tokens of the app, for Java code. */
+    public Security security() {
+        return security;
+    }
+
+    void guard(AccessGuard accessGuard) {
+        this.guard = Objects.requireNonNull(accessGuard, "accessGuard is null");
+    }
+
+    /** Who may call what: access tokens and ACLs, checked on every REST route. */
+    public AccessGuard guard() {
+        return guard;
+    }
+
     public RestSettings restSettings() {
         return restSettings;
     }
 
     /** The REST API of every public model, as it stands now. */
     public RestApi restApi() {
-        RestApi api = new RestApi(restSettings, remotes, eventStreams);
+        RestApi api = new RestApi(restSettings, remotes, eventStreams, guard);
         exposed.forEach(name -> api.add(sharedClasses.get(name)));
         return api;
     }

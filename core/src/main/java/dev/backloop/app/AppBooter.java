@@ -101,6 +101,8 @@ public final class AppBooter {
         // hasAndBelongsToMany through models the app did not declare live beside the model declaring them
         read.generatedThrough().forEach((through, owner) -> attachment.attach(definitions.get(through),
                 dataSources.get(dataSourceOf.get(owner)), false));
+        // login and logout join the user models' methods before relation routes and customizers see them
+        SecuritySetup.install(app, definitions);
         RelationMethods relationMethods = new RelationMethods(relations);
         shared.values().forEach(relationMethods::addTo);
         // nested routes copy the related model's relation routes, so every class has its own first

@@ -30,9 +30,8 @@ public final class AppDirectory {
     private static final List<String> DEFAULT_SOURCES =
             List.of("loopback/common/models", "loopback/server/models", "../common/models", "./models");
 
-    /** Models LoopBack 3 ships; an app may configure them without defining them. */
-    private static final Set<String> LOOPBACK_BUILT_INS = Set.of("User", "AccessToken", "ACL", "RoleMapping",
-            "Role", "Email", "Application", "Change", "Checkpoint", "Scope", "KeyValueModel");
+    /** Models LoopBack 3 ships that Backloop does not (the security models are built in). */
+    private static final Set<String> LOOPBACK_BUILT_INS = Set.of("Email", "Application", "Change", "Checkpoint", "Scope", "KeyValueModel");
 
     private AppDirectory() {
     }

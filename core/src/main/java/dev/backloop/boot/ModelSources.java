@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backloop.model.ModelDefinition;
 import dev.backloop.model.ModelDefinitionReader;
+import dev.backloop.security.BuiltInModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  */
 final class ModelSources {
     /** One definition file: where it is and what it holds. */
-    private record Source(Path file, ObjectNode json) {
+    private record Source(String origin, ObjectNode json) {
     }
 
     private final List<Path> folders;
@@ -47,11 +48,17 @@ final class ModelSources {
                             + "needs \"name\": \"ModelName\"");
                 }
                 String modelName = name.textValue().trim();
-                Source previous = sources.putIfAbsent(modelName, new Source(file, json));
+                Source previous = sources.putIfAbsent(modelName, new Source(file.toString(), json));
                 if (previous != null) {
-                    throw new BootException("Model " + modelName + " is defined twice: in " + previous.file()
+                    throw new BootException("Model " + modelName + " is defined twice: in " + previous.origin()
                             + " and in " + file);
                 }
+            }
+        }
+        // LoopBack's own models, unless the app defines its own of the same name
+        for (String builtIn : BuiltInModels.names()) {
+            if (!sources.containsKey(builtIn)) {
+                sources.put(builtIn, new Source(BuiltInModels.origin(builtIn), BuiltInModels.definition(builtIn).orElseThrow()));
             }
         }
     }
@@ -83,7 +90,7 @@ final class ModelSources {
         try {
             definition = reader.read(source.json());
         } catch (BootException e) {
-            throw new BootException(source.file() + ": " + e.getMessage(), e);
+            throw new BootException(source.origin() + ": " + e.getMessage(), e);
         }
         resolving.remove(modelName);
         resolved.put(modelName, definition);

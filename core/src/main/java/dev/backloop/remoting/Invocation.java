@@ -23,6 +23,7 @@ public final class Invocation {
     private final RemoteRequest request;
     private final RemoteResponse response = new RemoteResponse();
     private Object result;
+    private ModelInstance accessToken;
     private Throwable error;
 
     public Invocation(Model model, SharedMethod method, Map<String, Object> args, ModelInstance instance) {
@@ -111,6 +112,17 @@ public final class Invocation {
     /** The HTTP request; {@code null} when the method is called from Java. */
     public RemoteRequest request() {
         return request;
+    }
+
+    /** The caller's valid access token (LoopBack's {@code req.accessToken}), or {@code null} when anonymous. */
+    public ModelInstance accessToken() {
+        return accessToken;
+    }
+
+    /** Records the caller's access token; the access guard does this before any hook runs. */
+    public Invocation setAccessToken(ModelInstance token) {
+        this.accessToken = token;
+        return this;
     }
 
     public RemoteResponse response() {

@@ -8,16 +8,23 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Runs one remote call as strong-remoting does: {@code before} hooks, the method, its result check and
+ * Runs one remote call as strong-remoting does: {@code before} hooks, the access check, the method, its result check and
  * shaping, {@code after} hooks; on any failure the {@code afterError} hooks, then the error. A handler
  * may return a {@link CompletionStage}: the rest of the call then runs when it completes, on the thread
  * that completes it, and no thread waits for it.
  */
 public final class Invoker {
     private final RemoteHooks hooks;
+    private final AccessGuard guard;
 
     public Invoker(RemoteHooks hooks) {
+        this(hooks, AccessGuard.NONE);
+    }
+
+    /** @param guard identifies the caller before the hooks and checks access after them */
+    public Invoker(RemoteHooks hooks, AccessGuard guard) {
         this.hooks = Objects.requireNonNull(hooks, "hooks is null");
+        this.guard = Objects.requireNonNull(guard, "guard is null");
     }
 
     /**
@@ -30,7 +37,9 @@ public final class Invoker {
     public CompletableFuture<Void> invoke(Invocation ctx, String verb) {
         Object value;
         try {
+            guard.identify(ctx);
             hooks.run(RemoteHooks.Phase.BEFORE, ctx);
+            guard.authorize(ctx);
             value = ctx.method().handler().invoke(ctx);
         } catch (Exception e) {
             return fail(ctx, e);

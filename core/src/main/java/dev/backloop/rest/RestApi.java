@@ -1,5 +1,6 @@
 package dev.backloop.rest;
 
+import dev.backloop.remoting.AccessGuard;
 import dev.backloop.remoting.HttpRoute;
 import dev.backloop.remoting.Invoker;
 import dev.backloop.remoting.RemoteHooks;
@@ -44,8 +45,13 @@ public final class RestApi {
 
     /** @param streams where the event streams this API opens are kept, so their owner can end them */
     public RestApi(RestSettings settings, RemoteHooks hooks, EventStreams streams) {
+        this(settings, hooks, streams, AccessGuard.NONE);
+    }
+
+    /** @param guard identifies callers and checks their access on every route */
+    public RestApi(RestSettings settings, RemoteHooks hooks, EventStreams streams, AccessGuard guard) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
-        this.invoker = new Invoker(hooks);
+        this.invoker = new Invoker(hooks, guard);
         this.streams = Objects.requireNonNull(streams, "streams is null");
     }
 

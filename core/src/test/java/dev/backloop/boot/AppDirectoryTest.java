@@ -63,17 +63,20 @@ class AppDirectoryTest {
         assertThat(mongo.string("password")).contains("s3cr$t");
         assertThat(mongo.get("options")).contains(Map.of("ssl", false, "appName", "app-db.example.com"));
 
-        // Built-ins without definitions are left out; model-config order is kept.
-        assertThat(app.models()).extracting(ModelConfigEntry::name).containsExactly("SpecialProduct", "Product");
-        ModelConfigEntry special = app.models().get(0);
+        // The security built-ins come from Backloop itself; model-config order is kept.
+        assertThat(app.models()).extracting(ModelConfigEntry::name)
+                .containsExactly("User", "AccessToken", "ACL", "RoleMapping", "Role", "SpecialProduct", "Product");
+        assertThat(app.definition("User").orElseThrow().hidden()).contains("password");
+        ModelConfigEntry special = app.models().get(5);
         assertThat(special.dataSource()).isEqualTo("db");
         assertThat(special.isPublic()).isTrue();
         assertThat(special.options().at("/remoting/sharedMethods/deleteById").asBoolean(true)).isFalse();
-        assertThat(app.models().get(1).options().isEmpty()).isTrue();
+        assertThat(app.models().get(6).options().isEmpty()).isTrue();
 
         // Bases first; the unconfigured Unused model is not read.
         assertThat(app.definitions()).extracting(ModelDefinition::name)
-                .containsExactly("Auditable", "Product", "SpecialProduct");
+                .containsExactly("User", "AccessToken", "ACL", "RoleMapping", "Role", "Auditable", "Product",
+                        "SpecialProduct");
         ModelDefinition auditable = app.definition("Auditable").orElseThrow();
         assertThat(auditable.properties()).containsOnlyKeys("createdAt");
         ModelDefinition product = app.definition("Product").orElseThrow();
@@ -151,8 +154,9 @@ class AppDirectoryTest {
         assertThat(app.config().host()).isEqualTo("0.0.0.0");
         assertThat(app.config().port()).isEqualTo(3000);
         assertThat(app.dataSources()).isEmpty();
-        assertThat(app.models()).isEmpty();
-        assertThat(app.definitions()).isEmpty();
+        // the built-in User is configured, but with no datasource nothing is served
+        assertThat(app.models()).extracting(ModelConfigEntry::name).containsExactly("User");
+        assertThat(app.models().get(0).dataSource()).isNull();
         assertThat(app.components()).isEmpty();
     }
 

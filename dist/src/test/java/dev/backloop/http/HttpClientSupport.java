@@ -63,6 +63,21 @@ final class HttpClientSupport {
         return send("PATCH", path, json, "application/json");
     }
 
+    /** A JSON request (when {@code body} is not null) with extra headers. */
+    Reply sendWith(String method, String path, String body, Map<String, String> headers) {
+        HttpResponse<byte[]> response = exchange(method, path,
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                body == null ? headers : withJson(headers));
+        return new Reply(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
+                new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), null);
+    }
+
+    private static Map<String, String> withJson(Map<String, String> headers) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return all;
+    }
+
     Reply send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (contentType != null) {

@@ -1,0 +1,28 @@
+package dev.backloop.connector.remote;
+
+import dev.backloop.spi.Connector;
+import dev.backloop.spi.ConnectorFactory;
+import dev.backloop.spi.DataSourceSettings;
+import java.util.Set;
+
+/**
+ * The {@code remote} connector: another LoopBack-compatible app as a datasource. LoopBack 3 datasources
+ * that name the npm package {@code loopback-connector-remote} boot unchanged.
+ */
+public final class RemoteConnectorFactory implements ConnectorFactory {
+
+    @Override
+    public String name() {
+        return "remote";
+    }
+
+    @Override
+    public Set<String> aliases() {
+        return Set.of("loopback-connector-remote");
+    }
+
+    @Override
+    public Connector create(DataSourceSettings settings) {
+        return new RemoteConnector(RemoteSettings.of(settings));
+    }
+}
