@@ -18,8 +18,10 @@ import dev.backloop.relation.Relations;
 import dev.backloop.remoting.PersistedModelMethods;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.rest.RestSettings;
+import dev.backloop.spi.Connector;
 import dev.backloop.spi.DataSourceSettings;
 import dev.backloop.spi.GeneratedIds;
+import dev.backloop.spi.RemoteMethodsProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,10 +132,20 @@ public final class AppBooter {
             Model model = new Model(mixedIn, dataSource.name(), dataSource.connector(), observers);
             mixins.attach(model);
             relations.addModel(model);
-            SharedClass sharedClass = PersistedModelMethods.sharedClassOf(model);
+            SharedClass sharedClass = sharedClassOf(model, dataSource.connector());
             RemotingSetup.declareMethods(sharedClass);
             app.addModel(model, sharedClass, isPublic);
             return sharedClass;
+        }
+
+        /** The CRUD methods, or, for a connector that is not a CRUD store, the methods it provides. */
+        private static SharedClass sharedClassOf(Model model, Connector connector) {
+            if (connector instanceof RemoteMethodsProvider provider) {
+                SharedClass sharedClass = new SharedClass(model);
+                provider.addRemoteMethods(sharedClass);
+                return sharedClass;
+            }
+            return PersistedModelMethods.sharedClassOf(model);
         }
     }
 
