@@ -1,10 +1,17 @@
 package dev.backloop.connector.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backloop.app.App;
 import dev.backloop.app.AppBooter;
+import dev.backloop.connector.conformance.ConformanceModels;
+import dev.backloop.error.HttpError;
 import dev.backloop.filter.Filter;
+import dev.backloop.filter.Where;
+import dev.backloop.model.ModelDefinition;
+import dev.backloop.spi.DataSourceSettings;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +75,17 @@ class RemoteAuthHttpTest {
             assertThat(reply.error().get("message").asText())
                     .contains("Remote datasource backend").contains("not JSON");
         }
+    }
+
+    @Test
+    void aRemoteThatDoesNotAnswerWithinTheTimeoutIsA503() {
+        ModelDefinition tag = ConformanceModels.model("Tag", ConformanceModels.generatedId());
+        RemoteConnector connector = new RemoteConnector(RemoteSettings.of(new DataSourceSettings("slow", "remote",
+                Map.of("url", remote.url(), "timeout", 300), Path.of("."))));
+        assertThatThrownBy(() -> connector.count(tag, Where.ALL)).isInstanceOfSatisfying(HttpError.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(503);
+            assertThat(e.getMessage()).contains("Remote datasource slow is unreachable").contains("timed out");
+        });
     }
 
     private App gateway(String token) {
