@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * One remote app's REST API over {@link HttpClient}: sends JSON, parses JSON, and turns failures into
  * {@link HttpError}s. A remote error keeps its status, name, message, code and details; a remote that
- * cannot be reached or does not answer in time is a 503; an answer that is not JSON is a 502.
+ * cannot be reached or does not answer in time is a 503; an answer that is not JSON is a 502. The one
+ * {@link HttpClient} keeps its connections alive and reuses them across requests and threads.
  */
 final class RemoteHttp {
     private final RemoteSettings settings;
@@ -36,7 +37,8 @@ final class RemoteHttp {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        settings.accessToken().ifPresent(token -> request.header("Authorization", token));
+        settings.headers().forEach(request::header);
+        CallerToken.current().or(settings::accessToken).ifPresent(token -> request.setHeader("Authorization", token));
         HttpResponse<byte[]> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -1,6 +1,7 @@
 package dev.backloop.connector.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backloop.spi.ConnectorFactory;
 import dev.backloop.spi.DataSourceSettings;
@@ -27,5 +28,20 @@ class RemoteConnectorFactoryTest {
         assertThat(settings.root()).hasToString("http://127.0.0.1:8080/rest");
         assertThat(settings.timeout().toMillis()).isEqualTo(500);
         assertThat(settings.accessToken()).isEmpty();
+        assertThat(settings.headers()).isEmpty();
+    }
+
+    @Test
+    void headersAreReadAndRestrictedOnesRefusedAtBoot() {
+        RemoteSettings settings = RemoteSettings.of(new DataSourceSettings("r", "remote",
+                Map.of("url", "http://127.0.0.1:1/api", "headers", Map.of("X-Tenant", "acme", "X-Level", 3)),
+                Path.of(".")));
+        assertThat(settings.headers()).containsEntry("X-Tenant", "acme").containsEntry("X-Level", "3");
+        assertThatThrownBy(() -> RemoteSettings.of(new DataSourceSettings("r", "remote",
+                Map.of("url", "http://127.0.0.1:1/api", "headers", Map.of("Host", "evil")), Path.of("."))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header Host");
+        assertThatThrownBy(() -> RemoteSettings.of(new DataSourceSettings("r", "remote",
+                Map.of("url", "http://127.0.0.1:1/api", "headers", "X-A: b"), Path.of("."))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("headers must be an object");
     }
 }
