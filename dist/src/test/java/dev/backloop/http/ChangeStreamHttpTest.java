@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -21,35 +19,16 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /change-stream} as LoopBack 3 serves it: server-sent events of create, update and remove. */
-class ChangeStreamHttpTest {
-    @TempDir
-    static Path tempDir;
-    static AppUnderTest app;
-    static HttpClientSupport http;
+class ChangeStreamHttpTest extends LibraryHttpTest {
     static ExecutorService clientThreads = Executors.newFixedThreadPool(4);
     static HttpClient client = HttpClient.newBuilder().executor(clientThreads).build();
 
-    @BeforeAll
-    static void boot() {
-        app = AppUnderTest.library(tempDir);
-        http = app.http;
-    }
-
     @AfterAll
     static void stop() {
-        app.close();
         clientThreads.shutdownNow();
-    }
-
-    @BeforeEach
-    void reset() {
-        app.reset();
     }
 
     /** An SSE client: collects the lines of one stream; {@link #events} parses its data lines. */

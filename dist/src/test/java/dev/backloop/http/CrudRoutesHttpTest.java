@@ -4,35 +4,10 @@ import static dev.backloop.http.HttpClientSupport.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every route of LoopBack 3's predefined CRUD table, over HTTP, with exact statuses and bodies. */
-class CrudRoutesHttpTest {
-    @TempDir
-    static Path tempDir;
-    static AppUnderTest app;
-    static HttpClientSupport http;
-
-    @BeforeAll
-    static void boot() {
-        app = AppUnderTest.library(tempDir);
-        http = app.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        app.reset();
-    }
+class CrudRoutesHttpTest extends LibraryHttpTest {
 
     private long createBook(String json) {
         HttpClientSupport.Reply reply = http.post("/api/Books", json);

@@ -9,41 +9,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What happens around every route of an app without middleware.json (so with the {@code lb app} scaffold's
  * CORS and compression): request ids, CORS, compression both ways, HEAD, ETags, form bodies, long URLs.
  */
-class EdgeHttpTest {
-    @TempDir
-    static Path tempDir;
-    static AppUnderTest app;
-    static HttpClientSupport http;
-
-    @BeforeAll
-    static void boot() {
-        app = AppUnderTest.library(tempDir);
-        http = app.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        app.reset();
-    }
+class EdgeHttpTest extends LibraryHttpTest {
 
     private static long count() {
         return http.get("/api/Books/count").json().get("count").asLong();

@@ -4,35 +4,10 @@ import static dev.backloop.http.HttpClientSupport.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input gets LoopBack's error shape with the right status, and nothing is written. */
-class ErrorsHttpTest {
-    @TempDir
-    static Path tempDir;
-    static AppUnderTest app;
-    static HttpClientSupport http;
-
-    @BeforeAll
-    static void boot() {
-        app = AppUnderTest.library(tempDir);
-        http = app.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        app.reset();
-    }
+class ErrorsHttpTest extends LibraryHttpTest {
 
     private long count() {
         return http.get("/api/Books/count").json().get("count").asLong();

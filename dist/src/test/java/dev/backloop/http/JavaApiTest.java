@@ -9,36 +9,18 @@ import dev.backloop.filter.Filter;
 import dev.backloop.filter.FilterParser;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelInstance;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The juggler-style Java API on a booted app; what it writes is what REST reads. */
-class JavaApiTest {
-    @TempDir
-    static Path tempDir;
-    static AppUnderTest app;
+class JavaApiTest extends LibraryHttpTest {
     static Model books;
 
     @BeforeAll
     static void boot() {
-        app = AppUnderTest.library(tempDir);
         books = app.app.model("Book");
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        app.reset();
     }
 
     @Test

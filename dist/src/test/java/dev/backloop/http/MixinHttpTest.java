@@ -3,36 +3,11 @@ package dev.backloop.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The built-in TimeStamp mixin, declared in event.json with a renamed updatedAt. */
-class MixinHttpTest {
-    @TempDir
-    static Path tempDir;
-    static AppUnderTest app;
-    static HttpClientSupport http;
-
-    @BeforeAll
-    static void boot() {
-        app = AppUnderTest.library(tempDir);
-        http = app.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        app.reset();
-    }
+class MixinHttpTest extends LibraryHttpTest {
 
     @Test
     void timeStampSetsCreatedOnceAndModifiedOnEveryWrite() throws InterruptedException {
