@@ -209,23 +209,13 @@ public final class Inclusion implements IncludeResolver {
         if (relation.discriminator() != null) {
             where = ScopeMerge.and(Where.eq(relation.discriminator(), relation.modelFrom()), where);
         }
-        boolean single = parents.size() == 1;
-        Filter query = merged.withWhere(where);
-        if (!single) {
-            query = query.withLimit(null).withSkip(0);
-        }
-        Loaded loaded = load(target, query, Set.of(relation.keyTo()), depth + 1);
+        Loaded loaded = load(target, toManyQuery(merged.withWhere(where), parents), Set.of(relation.keyTo()), depth + 1);
         Map<String, List<ModelInstance>> byKey = new LinkedHashMap<>();
         for (ModelInstance record : loaded.records()) {
             byKey.computeIfAbsent(Keys.of(record.get(relation.keyTo())), k -> new ArrayList<>()).add(record);
         }
         loaded.strip();
-        List<Object> values = new ArrayList<>(parents.size());
-        for (ModelInstance parent : parents) {
-            List<ModelInstance> children = byKey.getOrDefault(Keys.of(parent.get(relation.keyFrom())), List.of());
-            values.add(single ? children : page(children, merged));
-        }
-        return values;
+        return perParent(parents, relation.keyFrom(), byKey, merged);
     }
 
     /** Two queries: the through records of every parent, then every target they point to. */
@@ -259,11 +249,7 @@ public final class Inclusion implements IncludeResolver {
             return emptyLists(parents.size());
         }
         String targetId = target.definition().idName();
-        boolean single = parents.size() == 1;
-        Filter query = merged.withWhere(ScopeMerge.and(inq(targetId, targetIds), merged.where()));
-        if (!single) {
-            query = query.withLimit(null).withSkip(0);
-        }
+        Filter query = toManyQuery(merged.withWhere(ScopeMerge.and(inq(targetId, targetIds), merged.where())), parents);
         Loaded loaded = load(target, query, Set.of(targetId), depth + 1);
         Map<String, List<ModelInstance>> byParent = new LinkedHashMap<>();
         for (ModelInstance record : loaded.records()) {
@@ -275,9 +261,24 @@ public final class Inclusion implements IncludeResolver {
             }
         }
         loaded.strip();
+        return perParent(parents, relation.keyFrom(), byParent, merged);
+    }
+
+    /**
+     * The one query of a to-many level. With several parents the scope's limit and skip apply per parent
+     * ({@link #perParent}), so the query itself is not paged; with one parent the store pages it.
+     */
+    private static Filter toManyQuery(Filter query, List<ModelInstance> parents) {
+        return parents.size() == 1 ? query : query.withLimit(null).withSkip(0);
+    }
+
+    /** Each parent's children, by the parent's key, paged per parent when the query was not. */
+    private static List<Object> perParent(List<ModelInstance> parents, String keyFrom,
+            Map<String, List<ModelInstance>> childrenByKey, Filter merged) {
+        boolean single = parents.size() == 1;
         List<Object> values = new ArrayList<>(parents.size());
         for (ModelInstance parent : parents) {
-            List<ModelInstance> children = byParent.getOrDefault(Keys.of(parent.get(relation.keyFrom())), List.of());
+            List<ModelInstance> children = childrenByKey.getOrDefault(Keys.of(parent.get(keyFrom)), List.of());
             values.add(single ? children : page(children, merged));
         }
         return values;
