@@ -13,6 +13,7 @@ import dev.backloop.rest.RestSettings;
 import dev.backloop.server.BackloopServer;
 import dev.backloop.server.EdgeSettings;
 import dev.backloop.spi.Component;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -168,6 +169,8 @@ public final class App implements AutoCloseable {
     public BackloopServer listen(String host, int port) {
         BackloopServer server = new BackloopServer(host, port, application(), Duration.ofSeconds(30), edge);
         servers.add(server.start());
+        URI restApiUrl = URI.create(server.uri() + restSettings.restApiRoot());
+        dataSources.values().forEach(dataSource -> dataSource.connector().serving(restApiUrl));
         return server;
     }
 

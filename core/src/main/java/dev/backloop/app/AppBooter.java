@@ -113,6 +113,7 @@ public final class AppBooter {
         JsonNode remoting = layout.config().raw().path("remoting");
         entries.forEach((name, entry) -> {
             SharedClass sharedClass = app.sharedClass(name);
+            RemotingSetup.implementByConnector(sharedClass);
             RemotingSetup.requireImplemented(sharedClass);
             RemotingSetup.applySharedMethods(sharedClass, remoting, entry);
         });

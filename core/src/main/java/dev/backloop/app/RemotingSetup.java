@@ -5,6 +5,7 @@ import dev.backloop.boot.BootException;
 import dev.backloop.boot.ModelConfigEntry;
 import dev.backloop.remoting.SharedClass;
 import dev.backloop.remoting.SharedMethodSettings;
+import dev.backloop.spi.DeclaredMethods;
 import dev.backloop.spi.Providers;
 import java.util.List;
 import org.slf4j.Logger;
@@ -66,6 +67,19 @@ final class RemotingSetup {
                 throw new BootException("ModelCustomizer " + customizer.getClass().getName() + " failed for model "
                         + model + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Lets a connector that {@linkplain DeclaredMethods carries out declared methods itself} (the remote
+     * connector) implement those no customizer implemented.
+     */
+    static void implementByConnector(SharedClass shared) {
+        if (!(shared.model().connector() instanceof DeclaredMethods connector)) {
+            return;
+        }
+        for (String name : shared.unimplemented()) {
+            connector.implement(shared.model(), name).ifPresent(handler -> shared.implement(name, handler));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One call of a remote method, LoopBack's remoting {@code ctx}: the model, the method, its arguments
@@ -16,6 +17,8 @@ import java.util.Objects;
  * and the result.
  */
 public final class Invocation {
+    /** The call whose method is running on this thread (its handler's synchronous part). */
+    private static final ThreadLocal<Invocation> RUNNING = new ThreadLocal<>();
     private final Model model;
     private final SharedMethod method;
     private final Map<String, Object> args = new LinkedHashMap<>();
@@ -40,6 +43,32 @@ public final class Invocation {
         this.args.putAll(args);
         this.instance = instance;
         this.request = request;
+    }
+
+    /**
+     * The remote call whose method is running on this thread, if any: lets code below the method (a
+     * connector, an operation hook) see the HTTP request it serves, e.g. to forward the caller's token.
+     * Empty for calls from Java that did not come through the REST API, and after the method returned a
+     * stage (the rest runs on another thread).
+     */
+    public static Optional<Invocation> current() {
+        return Optional.ofNullable(RUNNING.get());
+    }
+
+    /** Runs the method's handler with this invocation {@linkplain #current() current}. */
+    Object runHandler() throws Exception {
+        Invocation outer = RUNNING.get();
+        RUNNING.set(this);
+        try {
+            return method.handler().invoke(this);
+        } finally {
+            // never left behind on a pooled request thread
+            if (outer == null) {
+                RUNNING.remove();
+            } else {
+                RUNNING.set(outer);
+            }
+        }
     }
 
     public Model model() {

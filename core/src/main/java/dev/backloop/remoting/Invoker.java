@@ -40,7 +40,7 @@ public final class Invoker {
             guard.identify(ctx);
             hooks.run(RemoteHooks.Phase.BEFORE, ctx);
             guard.authorize(ctx);
-            value = ctx.method().handler().invoke(ctx);
+            value = ctx.runHandler();
         } catch (Exception e) {
             return fail(ctx, e);
         }

@@ -4,6 +4,7 @@ import dev.backloop.filter.Filter;
 import dev.backloop.filter.Where;
 import dev.backloop.model.ModelDefinition;
 import dev.backloop.model.PropertyType;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,14 @@ public interface Connector extends AutoCloseable {
 
     /** Connects or loads; called once, after every model is {@linkplain #define defined}. */
     default void start() {
+    }
+
+    /**
+     * Tells the connector its app now serves the REST API at {@code restApiUrl} (such as
+     * {@code http://127.0.0.1:3000/api}); called each time the app starts listening. The remote connector
+     * with no {@code url} points at its own app this way, as LoopBack 3's did.
+     */
+    default void serving(URI restApiUrl) {
     }
 
     /** Announces a model attached to this connector's datasource, before {@link #start()}. */

@@ -7,9 +7,13 @@ import dev.backloop.filter.FilterJson;
 import dev.backloop.filter.Where;
 import dev.backloop.model.ModelDefinition;
 import dev.backloop.model.PropertyType;
+import dev.backloop.model.Model;
+import dev.backloop.remoting.MethodHandler;
 import dev.backloop.spi.Connector;
+import dev.backloop.spi.DeclaredMethods;
 import dev.backloop.spi.DuplicateIdException;
 import dev.backloop.validation.DataCoercion;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,10 +38,12 @@ import java.util.Set;
  *       atomic</li>
  * </ul>
  *
- * Records that come back are typed by the local model definition (ISO text to dates, and so on).
+ * Methods the local model declares in its definition with no Java code are forwarded to the remote
+ * model's method of the same route ({@link ForwardedMethod}). Records that come back are typed by the
+ * local model definition (ISO text to dates, and so on).
  * {@link #automigrate} does nothing: the remote app owns its data.
  */
-public final class RemoteConnector implements Connector {
+public final class RemoteConnector implements Connector, DeclaredMethods {
     private final RemoteSettings settings;
     private final RemoteHttp http;
 
@@ -49,6 +55,21 @@ public final class RemoteConnector implements Connector {
     @Override
     public PropertyType generatedIdType() {
         return settings.idType();
+    }
+
+    /** With no {@code url}, the remote is this app's own REST API, as in LoopBack 3. */
+    @Override
+    public void serving(URI restApiUrl) {
+        http.serving(restApiUrl);
+    }
+
+    /**
+     * A method the local model declares and no Java code implements is the remote model's method of the same
+     * route: the call is forwarded (see {@link ForwardedMethod}).
+     */
+    @Override
+    public Optional<MethodHandler> implement(Model model, String name) {
+        return Optional.of(new ForwardedMethod(http, model.definition()));
     }
 
     /** Does nothing: the remote's schema is the remote app's business. */
@@ -163,7 +184,8 @@ public final class RemoteConnector implements Connector {
         return encode(text);
     }
 
-    private static String encode(String text) {
+    /** Text for a URL's path segment or query value. */
+    static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -27,11 +27,19 @@ final class GatewayClient {
     }
 
     Reply send(String method, String path, String jsonBody) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
+        return send(method, path, jsonBody, new String[0]);
+    }
+
+    /** @param headers names and values, alternating */
+    Reply send(String method, String path, String jsonBody, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + path))
                 .header("Content-Type", "application/json")
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody))
-                .build();
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
