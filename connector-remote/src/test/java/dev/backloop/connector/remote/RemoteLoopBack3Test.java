@@ -13,6 +13,7 @@ import dev.backloop.json.Json;
 import dev.backloop.model.JsonValue;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelInstance;
+import dev.backloop.remoting.Invocation;
 import dev.backloop.spi.DuplicateIdException;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +57,7 @@ class RemoteLoopBack3Test {
     void empty() {
         people.destroyAll(Where.ALL);
         labels.destroyAll(Where.ALL);
+        client.model("Pet").destroyAll(Where.ALL);
     }
 
     @Test
@@ -152,6 +154,32 @@ class RemoteLoopBack3Test {
         ModelInstance ann = people.create(Map.of("name", "Ann"));
         assertThatThrownBy(() -> people.create(Map.of("id", ann.id(), "name", "Ann again")))
                 .isInstanceOfSatisfying(HttpError.class, e -> assertThat(e.statusCode()).isEqualTo(409));
+    }
+
+    @Test
+    void theRemotesCustomMethodsAreForwardedStaticAndInstance() throws Exception {
+        ModelInstance ann = people.create(Map.of("name", "Ann"));
+        var shared = client.sharedClass("Person");
+        var greet = shared.method("greet").orElseThrow();
+        assertThat(greet.handler().invoke(new Invocation(people, greet, Map.of("name", "Bo"), null)))
+                .isEqualTo("Hello, Bo, from LoopBack 3");
+        var describe = shared.method("prototype.describe").orElseThrow();
+        assertThat(describe.handler().invoke(new Invocation(people, describe, Map.of("style", "bold"), ann)))
+                .isEqualTo("Ann (bold)");
+    }
+
+    @Test
+    void relationsAndIncludeWorkAcrossTheRemoteBoundary() {
+        ModelInstance ann = people.create(Map.of("name", "Ann"));
+        people.create(Map.of("name", "Bo"));
+        Model pets = client.model("Pet");
+        pets.create(List.of(Map.of("name", "Rex", "ownerId", ann.id()), Map.of("name", "Tom", "ownerId", ann.id())));
+        List<ModelInstance> withPets = people.find(filter("{\"include\":\"pets\",\"order\":\"name\"}"));
+        assertThat(withPets).hasSize(2);
+        assertThat(withPets.get(0).toNestedJSON().get("pets")).asList().hasSize(2);
+        assertThat(withPets.get(1).toNestedJSON().get("pets")).asList().isEmpty();
+        ModelInstance rex = pets.find(filter("{\"where\":{\"name\":\"Rex\"},\"include\":\"owner\"}")).get(0);
+        assertThat(rex.toNestedJSON().get("owner")).asString().contains("Ann");
     }
 
     private static void seed() {
