@@ -69,7 +69,9 @@ public final class AppBooter {
         }
         Map<String, ModelDefinition> declared = new LinkedHashMap<>();
         layout.definitions().forEach(d -> declared.put(d.name(), d));
-        List<String> attached = layout.models().stream()
+        List<ModelConfigEntry> models = new ArrayList<>(layout.models());
+        DiscoverySetup.addDiscovered(dataSources.values(), declared, models);
+        List<String> attached = models.stream()
                 .filter(e -> declared.containsKey(e.name()) && e.dataSource() != null)
                 .map(ModelConfigEntry::name).toList();
         // relations add foreign keys to the definitions, so they are read before any model is attached
@@ -84,7 +86,7 @@ public final class AppBooter {
         Map<String, String> dataSourceOf = new LinkedHashMap<>();
         Map<String, SharedClass> shared = new LinkedHashMap<>();
         Map<String, ModelConfigEntry> entries = new LinkedHashMap<>();
-        for (ModelConfigEntry entry : layout.models()) {
+        for (ModelConfigEntry entry : models) {
             ModelDefinition definition = definitions.get(entry.name());
             if (definition == null || entry.dataSource() == null) {
                 // built-ins we do not have yet, or a model with no datasource: nothing to serve

@@ -11,6 +11,9 @@ import dev.backloop.model.Model;
 import dev.backloop.remoting.MethodHandler;
 import dev.backloop.spi.Connector;
 import dev.backloop.spi.DeclaredMethods;
+import dev.backloop.spi.ModelDiscovery;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backloop.json.Json;
 import dev.backloop.spi.DuplicateIdException;
 import dev.backloop.validation.DataCoercion;
 import java.net.URI;
@@ -43,7 +46,7 @@ import java.util.Set;
  * local model definition (ISO text to dates, and so on).
  * {@link #automigrate} does nothing: the remote app owns its data.
  */
-public final class RemoteConnector implements Connector, DeclaredMethods {
+public final class RemoteConnector implements Connector, DeclaredMethods, ModelDiscovery {
     private final RemoteSettings settings;
     private final RemoteHttp http;
 
@@ -70,6 +73,27 @@ public final class RemoteConnector implements Connector, DeclaredMethods {
     @Override
     public Optional<MethodHandler> implement(Model model, String name) {
         return Optional.of(new ForwardedMethod(http, model.definition()));
+    }
+
+    /**
+     * With {@code discover}, the remote's models and custom methods, read from its Swagger 2.0 description
+     * ({@code discoverUrl}, by default {@code /explorer/swagger.json} on the remote's host); see
+     * {@link ApiDiscovery}. A remote that serves no description (its explorer is off) fails boot, saying so.
+     */
+    @Override
+    public List<ObjectNode> discoverModels() {
+        if (!settings.discover()) {
+            return List.of();
+        }
+        URI description = settings.discoverUrl().orElseGet(() -> http.root().resolve("/explorer/swagger.json"));
+        Object answer;
+        try {
+            answer = http.get(description);
+        } catch (HttpError e) {
+            throw new IllegalStateException("GET " + description + " answered " + e.statusCode() + " (" + e.getMessage()
+                    + "); the remote's explorer must be on, or discoverUrl must name its swagger.json", e);
+        }
+        return ApiDiscovery.models(Json.mapper().valueToTree(answer));
     }
 
     /** Does nothing: the remote's schema is the remote app's business. */

@@ -62,7 +62,22 @@ final class RemoteHttp {
 
     /** As {@link #send(String, String, Object)}, with extra headers for this request. */
     Object send(String method, String path, Object body, Map<String, String> headers) {
-        URI uri = URI.create(root() + path);
+        return sendTo(method, URI.create(root() + path), body, headers);
+    }
+
+    /** A GET of a document beside the REST API (the API description, for discovery). */
+    Object get(URI uri) {
+        return sendTo("GET", uri, null, Map.of());
+    }
+
+    /** The REST root requests go to: the url, or this app's own once it listens. */
+    URI root() {
+        return settings.root().or(() -> Optional.ofNullable(ownRoot)).orElseThrow(() -> new HttpError(503,
+                "ServiceUnavailableError", "Remote datasource " + settings.name() + " has no url, so it points at this"
+                + " app's own REST API, and the app is not listening yet", "REMOTE_UNAVAILABLE", null));
+    }
+
+    private Object sendTo(String method, URI uri, Object body, Map<String, String> headers) {
         acquire(method, uri);
         try {
             return exchange(method, uri, body, headers);
@@ -125,12 +140,6 @@ final class RemoteHttp {
             request.setHeader("Authorization", authorization);
         }
         return request.build();
-    }
-
-    private URI root() {
-        return settings.root().or(() -> Optional.ofNullable(ownRoot)).orElseThrow(() -> new HttpError(503,
-                "ServiceUnavailableError", "Remote datasource " + settings.name() + " has no url, so it points at this"
-                + " app's own REST API, and the app is not listening yet", "REMOTE_UNAVAILABLE", null));
     }
 
     /** The token to forward: one bound from Java, or with passThrough the one the REST caller sent. */

@@ -26,10 +26,13 @@ import java.util.Optional;
  *       more callers wait for one, up to {@code timeout}</li>
  *   <li>{@code headers}: an object of extra headers sent with every request</li>
  *   <li>{@code idType} ({@code number} or {@code string}): the type of the ids the remote generates</li>
+ *   <li>{@code discover}: define the remote's models from its API description, read from
+ *       {@code discoverUrl} (default: {@code /explorer/swagger.json} on the remote's host)</li>
  * </ul>
  */
 public record RemoteSettings(String name, Optional<URI> root, RemoteAuth auth, Duration timeout, PropertyType idType,
-        Map<String, String> headers, int retries, Duration retryDelay, int maxConnections) {
+        Map<String, String> headers, int retries, Duration retryDelay, int maxConnections, boolean discover,
+        Optional<URI> discoverUrl) {
 
     public RemoteSettings {
         headers = Map.copyOf(headers);
@@ -48,7 +51,8 @@ public record RemoteSettings(String name, Optional<URI> root, RemoteAuth auth, D
         return new RemoteSettings(settings.name(), root(settings), RemoteAuth.of(settings), Duration.ofMillis(timeout),
                 idType, headers(settings), (int) positive(settings, "retries", DEFAULT_RETRIES, 0),
                 Duration.ofMillis(positive(settings, "retryDelay", DEFAULT_RETRY_DELAY_MS, 0)),
-                (int) positive(settings, "maxConnections", DEFAULT_MAX_CONNECTIONS, 1));
+                (int) positive(settings, "maxConnections", DEFAULT_MAX_CONNECTIONS, 1), settings.flag("discover", false),
+                settings.string("discoverUrl").filter(u -> !u.isBlank()).map(URI::create));
     }
 
     private static Optional<URI> root(DataSourceSettings settings) {
