@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the LoopBack 3 app that connector-remote's wire-compatibility test (RemoteLoopBack3Test) runs
-# against: loopback@3 and its peers from the npm registry, at the versions pinned in its package-lock.json.
+# Installs what connector-remote's wire-compatibility tests run with node: the LoopBack 3 app that
+# RemoteLoopBack3Test talks to, and the loopback-connector-remote client that LoopBack3ClientTest runs against
+# a Backloop server: loopback@3 and its peers from the npm registry, at the versions pinned in package-lock.json.
+# An install older than package-lock.json (npm's own node_modules/.package-lock.json) is redone.
 set -euo pipefail
 cd "$(dirname "$0")/../connector-remote/src/test/lb3"
-if [ -d node_modules ]; then
+if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   exit 0
 fi
 if ! command -v npm >/dev/null 2>&1; then

@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 /**
  * Replaces {@code ${VAR}} in datasource settings with environment values, so secrets and URLs stay
  * out of {@code datasources.json}. Works anywhere in a string ({@code "mongodb://${HOST}:27017/db"})
- * and in nested objects and arrays.
+ * and in nested objects and arrays. {@code ${VAR:-default}} falls back to the default when {@code VAR} is
+ * unset or empty, as the shell does, so an app runs as is and the environment can still point it elsewhere.
  */
 final class VariableSubstitution {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
+    private static final String DEFAULT_SEPARATOR = ":-";
 
     private final Map<String, String> environment;
 
@@ -51,8 +53,13 @@ final class VariableSubstitution {
         Matcher matcher = VARIABLE.matcher(text);
         StringBuilder result = new StringBuilder();
         while (matcher.find()) {
-            String variable = matcher.group(1).trim();
+            String expression = matcher.group(1);
+            int separator = expression.indexOf(DEFAULT_SEPARATOR);
+            String variable = (separator < 0 ? expression : expression.substring(0, separator)).trim();
             String replacement = environment.get(variable);
+            if (separator >= 0 && (replacement == null || replacement.isEmpty())) {
+                replacement = expression.substring(separator + DEFAULT_SEPARATOR.length());
+            }
             if (replacement == null) {
                 throw new BootException("Datasource \"" + dataSource + "\": setting \"" + key + "\" uses ${"
                         + variable + "}, but the environment variable " + variable + " is not set");

@@ -60,4 +60,13 @@ public class HttpError extends RuntimeException {
     public static HttpError modelNotFound(String model, Object id) {
         return new HttpError(404, "Error", "Unknown \"" + model + "\" id \"" + id + "\".", "MODEL_NOT_FOUND", null);
     }
+
+    /**
+     * LoopBack's miss when an instance method ({@code /Books/7/...}: a {@code prototype.} method or a relation
+     * route) cannot load its instance: 404 {@code could not find a model with id 7} with code
+     * {@code MODEL_NOT_FOUND}, the message of LoopBack 3's shared constructor.
+     */
+    public static HttpError instanceNotFound(Object id) {
+        return new HttpError(404, "Error", "could not find a model with id " + id, "MODEL_NOT_FOUND", null);
+    }
 }

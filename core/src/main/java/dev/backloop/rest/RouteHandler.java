@@ -107,7 +107,7 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
     }
 
     private ModelInstance load(String id) {
-        return model.findById(id).orElseThrow(() -> HttpError.modelNotFound(model.name(), id));
+        return model.findById(id).orElseThrow(() -> HttpError.instanceNotFound(id));
     }
 
     private Response respond(Invocation invocation) {

@@ -33,6 +33,18 @@ class VariableSubstitutionTest {
     }
 
     @Test
+    void aDefaultIsUsedWhenTheVariableIsUnsetOrEmpty() {
+        VariableSubstitution withEmpty = new VariableSubstitution(Map.of("URL", "http://b:1/api", "EMPTY", ""));
+        assertThat(withEmpty.substitute("r", "url", "${URL:-http://127.0.0.1:3001/api}")).isEqualTo("http://b:1/api");
+        assertThat(withEmpty.substitute("r", "url", "${OTHER:-http://127.0.0.1:3001/api}"))
+                .isEqualTo("http://127.0.0.1:3001/api");
+        assertThat(withEmpty.substitute("r", "url", "${EMPTY:-x}")).isEqualTo("x");
+        assertThat(withEmpty.substitute("r", "token", "${OTHER:-}")).isEqualTo("");
+        assertThat(withEmpty.substitute("r", "url", "http://${HOST:-localhost}:${PORT:-3000}/api"))
+                .isEqualTo("http://localhost:3000/api");
+    }
+
+    @Test
     void unsetVariableIsAnError() {
         assertThatThrownBy(() -> substitution.substitute("db", "options", Map.of("user", "${DB_USER}")))
                 .isInstanceOf(BootException.class)

@@ -140,7 +140,11 @@ class CrudRoutesHttpTest extends LibraryHttpTest {
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(http.get("/api/Books/" + id).json().get("title").asText()).isEqualTo("A");
 
-        assertThat(http.patch("/api/Books/999", "{\"price\":5}").status()).isEqualTo(404);
+        HttpClientSupport.Reply miss = http.patch("/api/Books/999", "{\"price\":5}");
+        assertThat(miss.status()).isEqualTo(404);
+        // the message of LoopBack 3's shared constructor, which loads the instance of /Books/:id methods
+        assertThat(miss.error().get("message").asText()).isEqualTo("could not find a model with id 999");
+        assertThat(miss.error().get("code").asText()).isEqualTo("MODEL_NOT_FOUND");
     }
 
     @Test

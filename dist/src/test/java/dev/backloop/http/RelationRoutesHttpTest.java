@@ -134,7 +134,7 @@ class RelationRoutesHttpTest {
     void relationRoutesOfAMissingParentAre404() {
         HttpClientSupport.Reply reply = http.get("/api/Authors/999/books");
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.error().get("message").asText()).isEqualTo("Unknown \"Author\" id \"999\".");
+        assertThat(reply.error().get("message").asText()).isEqualTo("could not find a model with id 999");
         assertThat(http.post("/api/Authors/999/books", "{\"title\":\"x\"}").status()).isEqualTo(404);
     }
 

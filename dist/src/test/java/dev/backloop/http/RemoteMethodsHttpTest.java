@@ -65,7 +65,7 @@ class RemoteMethodsHttpTest {
         HttpClientSupport.Reply missing = http.get("/api/people/99/shout");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.error().get("code").asText()).isEqualTo("MODEL_NOT_FOUND");
-        assertThat(missing.error().get("message").asText()).isEqualTo("Unknown \"Person\" id \"99\".");
+        assertThat(missing.error().get("message").asText()).isEqualTo("could not find a model with id 99");
     }
 
     @Test

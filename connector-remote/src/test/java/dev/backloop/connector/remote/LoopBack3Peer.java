@@ -50,7 +50,7 @@ final class LoopBack3Peer implements AutoCloseable {
         return url;
     }
 
-    private static void requireInstalled() {
+    static void requireInstalled() {
         if (!Files.isDirectory(APP.resolve("node_modules"))) {
             throw new IllegalStateException("The LoopBack 3 peer app is not installed: run `bash .ci/lb3.sh`"
                     + " (npm ci in connector-remote/src/test/lb3) before the tests");
