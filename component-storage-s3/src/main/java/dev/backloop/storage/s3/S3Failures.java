@@ -8,8 +8,14 @@ final class S3Failures {
     private S3Failures() {
     }
 
+    /** For calls that name no bucket: only a refused credential is translated. */
+    static RuntimeException service(S3Exception e) {
+        return e.statusCode() == 403 ? forbidden(e) : e;
+    }
+
     static RuntimeException container(S3Exception e, String container) {
         return switch (e.statusCode()) {
+            case 403 -> forbidden(e);
             case 404 -> containerNotFound(container);
             case 409 -> containerExists(container);
             case 400 -> invalidContainer(container, message(e), e);
@@ -18,10 +24,19 @@ final class S3Failures {
     }
 
     static RuntimeException file(S3Exception e, String container, String file) {
+        if (e.statusCode() == 403) {
+            return forbidden(e);
+        }
         if (e.statusCode() == 404) {
             return "NoSuchBucket".equals(code(e)) ? containerNotFound(container) : fileNotFound(container, file);
         }
         return e;
+    }
+
+    /** S3 refused the key (or the operation): a 403 that says so without echoing the key. */
+    static HttpError forbidden(S3Exception e) {
+        return new HttpError(403, "Error", "S3 refused the request (" + (code(e) == null ? "403" : code(e))
+                + "): check the datasource's keyId, key and region, and the bucket's policy", "STORAGE_FORBIDDEN", null, e);
     }
 
     static HttpError invalidContainer(String container, String why, Exception cause) {

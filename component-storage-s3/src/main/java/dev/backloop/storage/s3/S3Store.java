@@ -74,8 +74,12 @@ final class S3Store implements StorageService {
     @Override
     public List<Map<String, Object>> getContainers() {
         List<Map<String, Object>> containers = new ArrayList<>();
-        for (Bucket bucket : s3.listBuckets().buckets()) {
-            containers.add(container(bucket.name(), bucket.creationDate()));
+        try {
+            for (Bucket bucket : s3.listBuckets().buckets()) {
+                containers.add(container(bucket.name(), bucket.creationDate()));
+            }
+        } catch (S3Exception e) {
+            throw S3Failures.service(e);
         }
         containers.sort((a, b) -> ((String) a.get("name")).compareTo((String) b.get("name")));
         return containers;
