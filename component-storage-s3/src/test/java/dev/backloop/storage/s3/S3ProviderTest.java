@@ -81,6 +81,13 @@ class S3ProviderTest extends StorageProviderContract {
     }
 
     @Test
+    void aProviderNotYetSupportedNamesTheProvidersOnTheClasspath() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StorageApp.withSettings(temp,
+                "\"provider\": \"rackspace\"").close())
+                .hasStackTraceContaining("storage provider \"rackspace\" is not yet supported (available: amazon, filesystem)");
+    }
+
+    @Test
     void keyIdWithoutKeyFailsBoot() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> StorageApp.withSettings(temp,
                 "\"provider\": \"amazon\", \"keyId\": \"only-the-id\"").close())
