@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code filesystem} provider: a container is a folder under the root, a file a regular file in it.
@@ -26,19 +28,32 @@ import java.util.Map;
  * dot are never served, so in-progress uploads ({@code .name.part}) stay invisible.
  */
 public final class FileSystemStore implements StorageService {
+    private static final Logger LOG = LoggerFactory.getLogger(FileSystemStore.class);
     private final Path root;
 
     public FileSystemStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** Creates the root when missing. */
+    /**
+     * Creates the root when missing, and deletes the hidden temporary files of uploads that a crash left
+     * behind: a root belongs to one server, so at boot no upload of it is in progress.
+     */
     @Override
     public void start() {
         try {
             Files.createDirectories(root);
+            int removed = 0;
+            for (Path dir : list(root)) {
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    removed += FileSystemPendingFile.removeLeftovers(dir);
+                }
+            }
+            if (removed > 0) {
+                LOG.info("Removed {} unfinished upload(s) left in the storage root {}", removed, root);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the storage root " + root, e);
+            throw new UncheckedIOException("Cannot prepare the storage root " + root, e);
         }
     }
 
@@ -130,7 +145,7 @@ public final class FileSystemStore implements StorageService {
     }
 
     @Override
-    public PendingFile upload(String container, String name) {
+    public PendingFile upload(String container, String name, String contentType) {
         try {
             return new FileSystemPendingFile(StorageNames.resolve(container(container), "file", name));
         } catch (IOException e) {

@@ -27,16 +27,16 @@ final class MultipartUpload {
                     "MULTIPART_EXPECTED", null);
         }
         MultiPart.Parser parser = new MultiPart.Parser(boundary, parts);
+        // one buffer for the whole body: the listener writes or copies every piece before parse returns
+        byte[] buffer = new byte[BUFFER];
         try (in) {
             while (parts.failure() == null && !parts.complete()) {
-                ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-                int n = in.read(buffer.array());
+                int n = in.read(buffer);
                 if (n < 0) {
                     parser.parse(Content.Chunk.EOF);
                     break;
                 }
-                buffer.limit(n);
-                parser.parse(Content.Chunk.from(buffer, false));
+                parser.parse(Content.Chunk.from(ByteBuffer.wrap(buffer, 0, n), false));
             }
         } catch (IOException e) {
             parts.fail(new HttpError(400, "BadRequestError", "The upload could not be read: " + e.getMessage(),

@@ -25,14 +25,14 @@ public final class StorageConnector implements Connector, RemoteMethodsProvider 
 
     public StorageConnector(StorageOptions options, StorageService store) {
         this.options = options;
-        this.store = store;
+        this.store = new NameCheckedStore(store);
     }
 
     public StorageOptions options() {
         return options;
     }
 
-    /** The containers and files, as the provider keeps them. */
+    /** The containers and files, as the provider keeps them; names are checked (400) before it sees them. */
     public StorageService store() {
         return store;
     }
@@ -40,6 +40,11 @@ public final class StorageConnector implements Connector, RemoteMethodsProvider 
     @Override
     public void start() {
         store.start();
+    }
+
+    @Override
+    public void close() {
+        store.close();
     }
 
     @Override
@@ -58,19 +63,16 @@ public final class StorageConnector implements Connector, RemoteMethodsProvider 
 
     /** LoopBack's {@code downloadStream}: the bytes of an existing file (404 when absent). */
     public InputStream downloadStream(String container, String file) {
-        StorageNames.check("container", container);
-        StorageNames.check("file", file);
         return store.download(container, file, 0);
     }
 
     /**
      * LoopBack's {@code uploadStream}: a stream whose bytes become the file when it is closed; until
-     * then they go to a hidden temporary file.
+     * then the file is invisible (a hidden temporary file, an S3 multipart upload, uncommitted Azure
+     * blocks). Its content type is guessed from the name.
      */
     public OutputStream uploadStream(String container, String file) {
-        StorageNames.check("container", container);
-        StorageNames.check("file", file);
-        return new PendingFileOutput(store.upload(container, file));
+        return new PendingFileOutput(store.upload(container, file, ContentTypes.guess(file)));
     }
 
     private static UnsupportedOperationException notRecords() {

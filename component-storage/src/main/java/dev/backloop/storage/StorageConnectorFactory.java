@@ -35,7 +35,8 @@ public final class StorageConnectorFactory implements ConnectorFactory {
         StorageProvider provider = providers.stream().filter(p -> p.name().equalsIgnoreCase(options.provider()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("Datasource \"" + settings.name()
                         + "\": storage provider \"" + options.provider() + "\" is not yet supported (available: "
-                        + String.join(", ", providers.stream().map(StorageProvider::name).sorted().toList()) + ")"));
+                        + String.join(", ", providers.stream().map(StorageProvider::name).sorted().toList()) + "). The amazon and "
+                        + "azure providers come with backloop-component-storage-s3 and backloop-component-storage-azure"));
         return new StorageConnector(options, provider.create(settings));
     }
 }

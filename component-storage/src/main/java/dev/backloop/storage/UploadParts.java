@@ -169,7 +169,7 @@ final class UploadParts implements MultiPart.Parser.Listener {
             name = UUID.randomUUID() + ContentTypes.extension(name);
         }
         StorageNames.check("file", name);
-        file = store.upload(container, name);
+        file = store.upload(container, name, type);
         fileInfo = new LinkedHashMap<>();
         fileInfo.put("container", container);
         fileInfo.put("name", name);

@@ -7,9 +7,7 @@ import dev.backloop.app.AppBooter;
 import dev.backloop.server.BackloopServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,37 +16,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-/** The storage fixture app booted over a root in a temp folder, with a small HTTP client. */
-final class StorageApp implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String BOUNDARY = "----backloop-test-boundary";
+/**
+ * A storage app (one public {@code container} model on a {@code storage} datasource) booted in a temp
+ * folder and listening on 127.0.0.1, with a small HTTP client. Shared with the provider modules' tests
+ * through this module's test-jar.
+ */
+public final class StorageApp implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String BOUNDARY = "----backloop-test-boundary";
     private final HttpClient http = HttpClient.newHttpClient();
     private final App app;
     private final BackloopServer server;
-    final Path root;
+    /** The filesystem provider's root (unused by other providers). */
+    public final Path root;
 
     /** A file or field of a multipart body; a null file name makes a plain field. */
-    record Part(String field, String fileName, String contentType, byte[] bytes) {
-        static Part field(String name, String value) {
+    public record Part(String field, String fileName, String contentType, byte[] bytes) {
+        public static Part field(String name, String value) {
             return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    StorageApp(Path tempDir, String extraSettings) throws IOException {
+    /** The filesystem provider over {@code tempDir/storage-root}, with more settings ({@code , "maxFileSize": 10}). */
+    public StorageApp(Path tempDir, String extraSettings) throws IOException {
+        this(tempDir.resolve("storage-root"), tempDir, (extraSettings.contains("\"provider\"") ? "" : "\"provider\": \"filesystem\", ") + "\"root\": "
+                + JSON.writeValueAsString(tempDir.resolve("storage-root").toString()) + extraSettings);
+    }
+
+    /** Any provider: {@code settings} are the datasource's fields after its name and connector. */
+    public static StorageApp withSettings(Path tempDir, String settings) throws IOException {
+        return new StorageApp(tempDir.resolve("storage-root"), tempDir, settings);
+    }
+
+    private StorageApp(Path root, Path tempDir, String settings) throws IOException {
         Path appDir = tempDir.resolve("app");
-        root = tempDir.resolve("storage-root");
-        copy(fixture(), appDir);
+        this.root = root;
+        writeFixture(appDir);
         Files.writeString(appDir.resolve("server/datasources.json"), "{\"storage\": {\"name\": \"storage\", "
-                + "\"connector\": \"loopback-component-storage\", "
-                + (extraSettings.contains("\"provider\"") ? "" : "\"provider\": \"filesystem\", ") + "\"root\": "
-                + JSON.writeValueAsString(root.toString()) + extraSettings + "}}");
+                + "\"connector\": \"loopback-component-storage\", " + settings + "}}");
         app = AppBooter.boot(appDir, "development", Map.of());
         server = app.listen("127.0.0.1", 0);
     }
 
-    HttpResponse<String> send(String method, String path, String jsonBody) throws Exception {
+    public HttpResponse<String> send(String method, String path, String jsonBody) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve(path))
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody));
@@ -59,7 +70,7 @@ final class StorageApp implements AutoCloseable {
     }
 
     /** A GET with headers given as name, value pairs. */
-    HttpResponse<byte[]> download(String path, String... headers) throws Exception {
+    public HttpResponse<byte[]> download(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve(path));
         if (headers.length > 0) {
             request.headers(headers);
@@ -67,26 +78,26 @@ final class StorageApp implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    HttpResponse<String> upload(String container, List<Part> parts) throws Exception {
+    public HttpResponse<String> upload(String container, List<Part> parts) throws Exception {
         return uploadBytes(container, multipart(parts));
     }
 
-    HttpResponse<String> uploadBytes(String container, byte[] body) throws Exception {
+    public HttpResponse<String> uploadBytes(String container, byte[] body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/api/containers/" + container + "/upload"))
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return server.uri().resolve(path);
     }
 
-    StorageConnector connector() {
+    public StorageConnector connector() {
         return (StorageConnector) app.dataSource("storage").connector();
     }
 
-    static byte[] multipart(List<Part> parts) {
+    public static byte[] multipart(List<Part> parts) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part part : parts) {
             StringBuilder head = new StringBuilder("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"")
@@ -107,7 +118,7 @@ final class StorageApp implements AutoCloseable {
         return body.toByteArray();
     }
 
-    static JsonNode json(HttpResponse<String> response) throws IOException {
+    public static JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
     }
 
@@ -116,27 +127,14 @@ final class StorageApp implements AutoCloseable {
         app.close();
     }
 
-    private static Path fixture() {
-        try {
-            URI uri = StorageApp.class.getResource("/apps/storage").toURI();
-            return Path.of(uri);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+    /** The app: one public model, {@code container}, on the {@code storage} datasource. */
+    private static void writeFixture(Path appDir) throws IOException {
+        Files.createDirectories(appDir.resolve("server"));
+        Files.createDirectories(appDir.resolve("common/models"));
+        Files.writeString(appDir.resolve("server/config.json"), "{\"restApiRoot\": \"/api\", \"host\": \"127.0.0.1\", \"port\": 0}");
+        Files.writeString(appDir.resolve("server/model-config.json"), "{\"_meta\": {\"sources\": [\"../common/models\"]}, "
+                + "\"container\": {\"dataSource\": \"storage\", \"public\": true}}");
+        Files.writeString(appDir.resolve("common/models/container.json"),
+                "{\"name\": \"container\", \"base\": \"Model\", \"idInjection\": false, \"properties\": {}}");
     }
 }
