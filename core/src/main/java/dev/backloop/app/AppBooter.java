@@ -104,7 +104,7 @@ public final class AppBooter {
         read.generatedThrough().forEach((through, owner) -> attachment.attach(definitions.get(through),
                 dataSources.get(dataSourceOf.get(owner)), false));
         // login and logout join the user models' methods before relation routes and customizers see them
-        SecuritySetup.install(app, definitions);
+        SecuritySetup.install(app, definitions, layout.tokenParams());
         RelationMethods relationMethods = new RelationMethods(relations);
         shared.values().forEach(relationMethods::addTo);
         // nested routes copy the related model's relation routes, so every class has its own first

@@ -9,7 +9,13 @@ import dev.backloop.security.SecurityGuard;
 import dev.backloop.security.acl.AccessChecker;
 import dev.backloop.security.acl.AclRule;
 import dev.backloop.security.acl.Roles;
+import dev.backloop.model.Observer;
+import dev.backloop.security.token.TokenOptions;
 import dev.backloop.security.token.TokenStore;
+import dev.backloop.security.user.EmailCase;
+import dev.backloop.security.user.EmailVerifications;
+import dev.backloop.security.user.SessionRevocation;
+import dev.backloop.security.user.UserSettings;
 import dev.backloop.security.user.PasswordHashing;
 import dev.backloop.security.user.PasswordResets;
 import dev.backloop.security.user.ProtectedUserFields;
@@ -32,7 +38,8 @@ final class SecuritySetup {
     private SecuritySetup() {
     }
 
-    static void install(App app, Map<String, ModelDefinition> definitions) {
+    /** @param tokenParams the token middleware's params from middleware.json (where tokens are read) */
+    static void install(App app, Map<String, ModelDefinition> definitions, JsonNode tokenParams) {
         Set<String> userModels = new LinkedHashSet<>();
         Model tokenModel = null;
         for (Model model : app.models().values()) {
@@ -46,15 +53,22 @@ final class SecuritySetup {
         TokenStore tokens = tokenModel == null ? null : new TokenStore(tokenModel, Clock.systemUTC(),
                 tokenModel.definition().settings().path("maxTTL").asLong(TokenStore.DEFAULT_MAX_TTL));
         PasswordResets resets = new PasswordResets();
+        EmailVerifications verifications = new EmailVerifications();
         for (String name : userModels) {
             Model users = app.model(name);
+            UserSettings settings = UserSettings.of(users.definition());
             Passwords passwords = new Passwords(users.definition().settings().path("saltWorkFactor")
                     .asInt(Passwords.DEFAULT_COST));
+            Observer emailCase = EmailCase.forModel(settings);
+            if (emailCase != null) {
+                users.observe("before save", emailCase);
+            }
             users.observe("before save", new PasswordHashing(passwords));
-            app.remotes().before(name + ".*", new ProtectedUserFields());
-            app.remotes().before(name + ".prototype.*", new ProtectedUserFields());
+            app.remotes().before(name + ".*", new ProtectedUserFields(settings));
+            app.remotes().before(name + ".prototype.*", new ProtectedUserFields(settings));
             if (tokens != null) {
-                new UserMethods(users, tokens, passwords, resets).addTo(app.sharedClass(name));
+                new UserMethods(users, tokens, passwords, resets, verifications).addTo(app.sharedClass(name));
+                new SessionRevocation(users, tokens).install();
                 // a deleted user's tokens die with it (LoopBack's 2016 advisory)
                 TokenStore store = tokens;
                 users.observe("before delete", ctx -> {
@@ -76,8 +90,8 @@ final class SecuritySetup {
         Roles roles = new Roles(userModels, app.models().get(BuiltInModels.ROLE),
                 app.models().get(BuiltInModels.ROLE_MAPPING));
         AccessChecker checker = new AccessChecker(rules, app.models().get(BuiltInModels.ACL), roles);
-        app.guard(new SecurityGuard(tokens, checker, app.models(), userModels));
-        app.security(new Security(roles, resets, tokens));
+        app.guard(new SecurityGuard(tokens, TokenOptions.from(tokenParams), checker, app.models(), userModels));
+        app.security(new Security(roles, resets, verifications, tokens, checker));
     }
 
     /** Whether a definition is {@code base} or extends it, directly or through other models. */

@@ -99,7 +99,8 @@ public final class AppDirectory {
         }
         return new AppLayout(root, config, dataSources, models, sources.resolvedInOrder(),
                 components(files.read("component-config")),
-                MiddlewareReader.read(files.read("middleware"), files.exists("middleware")));
+                MiddlewareReader.read(files.read("middleware"), files.exists("middleware")),
+                MiddlewareReader.tokenParams(files.read("middleware")));
     }
 
     private static AppConfig config(ObjectNode raw) {

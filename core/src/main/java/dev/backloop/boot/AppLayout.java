@@ -24,6 +24,8 @@ import java.util.Optional;
  *                    before the models extending it
  * @param components  component configurations by name, in file order ({@code null}-disabled ones removed)
  * @param edge        CORS and compression, from {@code middleware.json} (the scaffold's when it is absent)
+ * @param tokenParams the {@code params} of the {@code loopback#token} entry of {@code middleware.json}
+ *                    (where requests carry access tokens), or an empty object
  */
 public record AppLayout(
         Path root,
@@ -32,7 +34,8 @@ public record AppLayout(
         List<ModelConfigEntry> models,
         List<ModelDefinition> definitions,
         Map<String, JsonNode> components,
-        EdgeSettings edge) {
+        EdgeSettings edge,
+        JsonNode tokenParams) {
 
     public AppLayout {
         Objects.requireNonNull(root, "root is null");
@@ -42,6 +45,8 @@ public record AppLayout(
         definitions = List.copyOf(definitions);
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
         Objects.requireNonNull(edge, "edge is null");
+        tokenParams = tokenParams == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                : tokenParams;
     }
 
     /** The definition of {@code modelName}, if the app defines it. */

@@ -29,6 +29,15 @@ final class MiddlewareReader {
                 compression == null ? null : compression(compression.path("params")));
     }
 
+    /**
+     * The {@code params} of LoopBack's token middleware ({@code "loopback#token"}, in any phase), which say
+     * where requests carry access tokens; {@code null} when the app does not configure it.
+     */
+    static JsonNode tokenParams(ObjectNode middleware) {
+        JsonNode token = entry(middleware, "loopback#token");
+        return token == null ? null : token.path("params");
+    }
+
     /** The enabled entry with this name in any phase, or null. */
     private static JsonNode entry(ObjectNode middleware, String name) {
         Iterator<Map.Entry<String, JsonNode>> phases = middleware.fields();

@@ -68,6 +68,16 @@ public final class Invoker {
         return done;
     }
 
+    /**
+     * Only identifies the caller and checks access, without hooks or the method: for a call that cannot
+     * run (an instance method on an id that does not exist), so a refused caller gets the refusal rather
+     * than a 404 that tells whether the id exists.
+     */
+    public void checkAccess(Invocation ctx) throws Exception {
+        guard.identify(ctx);
+        guard.authorize(ctx);
+    }
+
     /** Invokes and waits, for callers that are synchronous anyway (Java code, tests). */
     public void invokeAndWait(Invocation ctx, String verb) throws Exception {
         try {

@@ -74,13 +74,18 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
         request.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
 
         // the instance first, as LoopBack's shared constructor runs before the method's hooks
-        ModelInstance instance = method.isStatic() ? null : load(path.get("id"));
+        ModelInstance instance = method.isStatic() ? null : model.findById(path.get("id")).orElse(null);
         Invocation invocation = new Invocation(model, method, Map.of(), instance,
                 new JaxRsRequest(request, path, query, body));
         CallHeaders.remember(request, invocation.response());
         ArgumentResolver.resolve(method.accepts(),
                 new ArgumentResolver.Sources(path, query, body, headers, isJson(request.getMediaType()), invocation))
                 .forEach(invocation::setArg);
+        if (!method.isStatic() && instance == null) {
+            // a caller the ACLs refuse learns that, not whether the id exists
+            invoker.checkAccess(invocation);
+            throw HttpError.instanceNotFound(path.get("id"));
+        }
         CompletableFuture<Void> done = invoker.invoke(invocation, request.getMethod());
         if (done.isDone()) {
             try {
@@ -104,10 +109,6 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
             }
         });
         return Response.ok(answer).build();
-    }
-
-    private ModelInstance load(String id) {
-        return model.findById(id).orElseThrow(() -> HttpError.instanceNotFound(id));
     }
 
     private Response respond(Invocation invocation) {

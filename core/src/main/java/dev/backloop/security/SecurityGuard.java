@@ -13,6 +13,8 @@ import dev.backloop.remoting.SharedMethod;
 import dev.backloop.security.acl.AccessChecker;
 import dev.backloop.security.acl.AccessContext;
 import dev.backloop.security.acl.AccessRequest;
+import dev.backloop.security.token.TokenOptions;
+import dev.backloop.security.token.TokenScopes;
 import dev.backloop.security.token.TokenSources;
 import dev.backloop.security.token.TokenStore;
 import java.util.ArrayList;
@@ -42,16 +44,20 @@ public final class SecurityGuard implements AccessGuard {
     private static final FilterParser FILTERS = new FilterParser();
 
     private final TokenStore tokens;
+    private final TokenOptions tokenOptions;
     private final AccessChecker checker;
     private final Map<String, Model> models;
     private final Set<String> userModels;
 
     /**
      * @param tokens where access tokens live, or {@code null} for an app without an AccessToken model
+     * @param tokenOptions where requests carry their token
      * @param models every model of the app, by name (relation targets are looked up here)
      */
-    public SecurityGuard(TokenStore tokens, AccessChecker checker, Map<String, Model> models, Set<String> userModels) {
+    public SecurityGuard(TokenStore tokens, TokenOptions tokenOptions, AccessChecker checker, Map<String, Model> models,
+            Set<String> userModels) {
         this.tokens = tokens;
+        this.tokenOptions = Objects.requireNonNull(tokenOptions, "tokenOptions is null");
         this.checker = Objects.requireNonNull(checker, "checker is null");
         this.models = Objects.requireNonNull(models, "models is null");
         this.userModels = Set.copyOf(userModels);
@@ -62,7 +68,7 @@ public final class SecurityGuard implements AccessGuard {
         if (tokens == null || ctx.request() == null) {
             return;
         }
-        String id = TokenSources.read(ctx.request());
+        String id = TokenSources.read(ctx.request(), tokenOptions);
         if (id != null) {
             tokens.find(id).ifPresent(ctx::setAccessToken);
         }
@@ -74,12 +80,17 @@ public final class SecurityGuard implements AccessGuard {
             return;
         }
         ModelInstance token = ctx.accessToken();
+        Model model = ctx.model();
+        SharedMethod method = ctx.method();
+        if (token != null && !TokenScopes.allows(token, methodScopes(model, method))) {
+            // a password-reset token sets a password and does nothing else (LoopBack 3's scopes)
+            throw new HttpError(401, "Error", "Authorization Required", "AUTHORIZATION_REQUIRED", null);
+        }
         Object userId = token == null ? null : token.get("userId");
         String userModel = token == null ? null : userModelOf(token);
-        Model model = ctx.model();
+        String appId = token == null || token.get("appId") == null ? null : String.valueOf(token.get("appId"));
         Object modelId = ctx.instance() != null ? ctx.instance().id() : ctx.request().pathParams().get("id");
-        AccessContext access = new AccessContext(model, modelId, userId, userModel, ctx);
-        SharedMethod method = ctx.method();
+        AccessContext access = new AccessContext(model, modelId, userId, userModel, appId, ctx);
         List<String> names = new ArrayList<>();
         names.add(method.name());
         names.addAll(method.aliases());
@@ -89,6 +100,38 @@ public final class SecurityGuard implements AccessGuard {
         }
         checkRelatedEnd(access, method, token);
         checkIncludes(model, ctx.arg("filter"), access, token);
+        checkOwnerAssignment(ctx, access, new AccessRequest(model.name(), names, method.accessType()), token);
+    }
+
+    /**
+     * Mass assignment of ownership: data that names another user as a record's owner ({@code userId},
+     * {@code ownerId}, a belongsTo-user foreign key) is refused unless an ACL entry naming the caller (a
+     * user, app or custom role, not a built-in role) allows the call.
+     */
+    private void checkOwnerAssignment(Invocation ctx, AccessContext access, AccessRequest request, ModelInstance token)
+            throws Exception {
+        if (!checker.hasRules(access.model().name())) {
+            return;
+        }
+        List<String> ownerProperties = checker.roles().ownerProperties(access.model());
+        if (ownerProperties.isEmpty()) {
+            return;
+        }
+        Object data = ctx.arg("data");
+        List<?> records = data instanceof List<?> list ? list : data == null ? List.of() : List.of(data);
+        for (Object record : records) {
+            if (!(record instanceof Map<?, ?> map)) {
+                continue;
+            }
+            for (String property : ownerProperties) {
+                Object owner = map.get(property);
+                if (owner != null && (access.userId() == null
+                        || !String.valueOf(owner).equals(String.valueOf(access.userId())))
+                        && !checker.allowsByName(request, access)) {
+                    throw denied(token);
+                }
+            }
+        }
     }
 
     /** A relation route also needs the related model's permission for the matching operation. */
@@ -103,7 +146,7 @@ public final class SecurityGuard implements AccessGuard {
         }
         // records reached through a parent belong to whoever owns the parent
         boolean owner = checker.owns(access);
-        AccessContext related = new AccessContext(target, null, access.userId(), access.userModel(), access.invocation());
+        AccessContext related = access.on(target);
         if (!checker.allows(new AccessRequest(target.name(), List.of(RELATED_METHOD.get(m.group(1))),
                 method.accessType()), related, owner)) {
             throw denied(token);
@@ -136,8 +179,7 @@ public final class SecurityGuard implements AccessGuard {
             if (target == null) {
                 continue;
             }
-            AccessContext related = new AccessContext(target, null, access.userId(), access.userModel(),
-                    access.invocation());
+            AccessContext related = access.on(target);
             if (checker.hasRules(target.name())
                     && !checker.allows(new AccessRequest(target.name(), List.of("find"), "READ"), related, null)) {
                 throw denied(token);
@@ -147,6 +189,12 @@ public final class SecurityGuard implements AccessGuard {
                 checkIncludes(target, include.scope().include(), access, token);
             }
         }
+    }
+
+    /** The scopes a method accepts: {@code setPassword} of a user model only reset tokens, others the default. */
+    private List<String> methodScopes(Model model, SharedMethod method) {
+        return userModels.contains(model.name()) && "setPassword".equals(method.name())
+                ? List.of(TokenScopes.RESET_PASSWORD) : List.of(TokenScopes.DEFAULT);
     }
 
     private Model relatedModel(Model model, String relation) {

@@ -23,6 +23,10 @@ public record AclRule(String model, String property, String accessType, String p
         property = orAll(property);
         accessType = orAll(accessType).toUpperCase(Locale.ROOT);
         principalType = principalType == null ? "ROLE" : principalType.toUpperCase(Locale.ROOT);
+        if ("APPLICATION".equals(principalType)) {
+            // LoopBack's Principal.APPLICATION is "APP"; both spellings are seen in ACL rows
+            principalType = "APP";
+        }
         permission = permission == null ? "ALLOW" : permission.toUpperCase(Locale.ROOT);
     }
 

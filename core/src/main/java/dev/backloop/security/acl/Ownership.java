@@ -55,6 +55,29 @@ final class Ownership {
         return false;
     }
 
+    /**
+     * The properties that name a record's owner: foreign keys of belongsTo relations to a user model, then
+     * {@code userId} and {@code ownerId}. A user model has none (a user owns itself).
+     */
+    java.util.List<String> ownerProperties(Model model) {
+        java.util.List<String> properties = new java.util.ArrayList<>();
+        if (userModels.contains(model.name())) {
+            return properties;
+        }
+        Iterator<Map.Entry<String, JsonNode>> relations = model.definition().settings().path("relations").fields();
+        while (relations.hasNext()) {
+            Map.Entry<String, JsonNode> relation = relations.next();
+            JsonNode r = relation.getValue();
+            if ("belongsTo".equals(r.path("type").asText()) && userModels.contains(r.path("model").asText())) {
+                String foreignKey = r.path("foreignKey").asText("");
+                properties.add(foreignKey.isEmpty() ? relation.getKey() + "Id" : foreignKey);
+            }
+        }
+        properties.add("userId");
+        properties.add("ownerId");
+        return properties;
+    }
+
     private static boolean same(Object a, Object b) {
         return Objects.equals(String.valueOf(a), String.valueOf(b));
     }

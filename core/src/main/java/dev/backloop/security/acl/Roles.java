@@ -37,6 +37,16 @@ public final class Roles {
         this.mappings = mappings;
     }
 
+    /** The properties that name a record's owner ({@code $owner}'s). */
+    public java.util.List<String> ownerProperties(Model model) {
+        return ownership.ownerProperties(model);
+    }
+
+    /** Whether a principal is one of the built-in roles that every caller has or lacks by state alone. */
+    static boolean isBuiltIn(AclRule rule) {
+        return "ROLE".equals(rule.principalType()) && rule.principalId() != null && rule.principalId().startsWith("$");
+    }
+
     /** Registers a dynamic role, LoopBack's {@code Role.registerResolver}. */
     public void registerResolver(String role, RoleResolver resolver) {
         resolvers.put(Objects.requireNonNull(role, "role is null"), Objects.requireNonNull(resolver, "resolver is null"));
@@ -46,6 +56,7 @@ public final class Roles {
     boolean matches(AclRule rule, AccessContext ctx, Lazy owner) throws Exception {
         return switch (rule.principalType()) {
             case "USER" -> ctx.userId() != null && String.valueOf(ctx.userId()).equals(rule.principalId());
+            case "APP" -> ctx.appId() != null && ctx.appId().equals(rule.principalId());
             case "ROLE" -> isInRole(rule.principalId(), ctx, owner);
             default -> false;
         };
@@ -68,11 +79,14 @@ public final class Roles {
         if (resolver != null) {
             return resolver.isInRole(ctx);
         }
-        return ctx.isAuthenticated() && isMapped(role, ctx.userId());
+        return ctx.isAuthenticated() && isMapped(role, ctx);
     }
 
-    /** A static role: a RoleMapping of principal type USER from the user to the role of that name. */
-    private boolean isMapped(String role, Object userId) {
+    /**
+     * A static role: a RoleMapping from the role of that name to the caller, as principal type USER (the
+     * user id) or APP (the token's application).
+     */
+    private boolean isMapped(String role, AccessContext ctx) {
         if (roles == null || mappings == null) {
             return false;
         }
@@ -80,9 +94,16 @@ public final class Roles {
         if (found.isEmpty()) {
             return false;
         }
-        return mappings.find(Filter.where(FILTERS.parseWhere(Map.of("roleId", found.get().id(),
-                "principalType", "USER")))).stream()
-                .anyMatch(m -> String.valueOf(userId).equals(String.valueOf(m.get("principalId"))));
+        return mappings.find(Filter.where(FILTERS.parseWhere(Map.of("roleId", found.get().id())))).stream()
+                .anyMatch(m -> isPrincipal(String.valueOf(m.get("principalType")), m.get("principalId"), ctx));
+    }
+
+    private static boolean isPrincipal(String type, Object id, AccessContext ctx) {
+        return switch (type) {
+            case "USER" -> ctx.userId() != null && String.valueOf(ctx.userId()).equals(String.valueOf(id));
+            case "APP", "APPLICATION" -> ctx.appId() != null && ctx.appId().equals(String.valueOf(id));
+            default -> false;
+        };
     }
 
     /** A yes/no worked out at most once per check ({@code $owner} may need a database read). */

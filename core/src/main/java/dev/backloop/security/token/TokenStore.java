@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +43,18 @@ public final class TokenStore {
      * @param ttl seconds the token lives; {@code null} for the default, capped at the max TTL
      */
     public ModelInstance issue(Object userId, String userModel, Long ttl) {
+        return issue(userId, userModel, ttl, null, null);
+    }
+
+    /**
+     * Creates a token with scopes or for an application.
+     *
+     * @param scopes what the token may be used for ({@code null}: LoopBack's {@code DEFAULT} scope, every
+     *               ordinary route); a {@link TokenScopes#RESET_PASSWORD} token only sets a password
+     * @param appId  the application the token acts for ({@code principalType: "APP"} ACL entries match it),
+     *               or {@code null}
+     */
+    public ModelInstance issue(Object userId, String userModel, Long ttl, List<String> scopes, String appId) {
         long seconds = ttl == null ? DEFAULT_TTL : ttl;
         if (seconds <= 0) {
             throw HttpError.badRequest("ttl must be a positive number of seconds", "INVALID_TTL");
@@ -52,6 +65,12 @@ public final class TokenStore {
         data.put("created", Date.from(clock.instant()));
         data.put("userId", userId);
         data.put("principalType", userModel);
+        if (scopes != null) {
+            data.put("scopes", List.copyOf(scopes));
+        }
+        if (appId != null) {
+            data.put("appId", appId);
+        }
         return tokens.create(data);
     }
 
@@ -74,6 +93,11 @@ public final class TokenStore {
         return found;
     }
 
+    /** A new random secret, as strong as a token id (for email verification tokens). */
+    public String newSecret() {
+        return TokenIds.next();
+    }
+
     /** Deletes a token; false when there was none. */
     public boolean revoke(String id) {
         return tokens.destroyById(id) > 0;
@@ -81,11 +105,27 @@ public final class TokenStore {
 
     /** Deletes every token of a user (when the user is deleted or changes password). */
     public void revokeAll(Object userId) {
-        for (ModelInstance token : tokens.find()) {
-            if (Objects.equals(String.valueOf(token.get("userId")), String.valueOf(userId))) {
+        revokeAll(userId, null);
+    }
+
+    /** Deletes every token of a user but {@code keep} (the session that changed the password). */
+    public void revokeAll(Object userId, String keep) {
+        for (ModelInstance token : tokensOf(userId)) {
+            if (!token.id().equals(keep)) {
                 tokens.destroyById(token.id());
             }
         }
+    }
+
+    /** The tokens of a user, expired ones included. */
+    public List<ModelInstance> tokensOf(Object userId) {
+        if (userId == null) {
+            return List.of();
+        }
+        // the id may be stored as a number or a string depending on how the user model types it
+        return tokens.find().stream()
+                .filter(t -> Objects.equals(String.valueOf(t.get("userId")), String.valueOf(userId)))
+                .toList();
     }
 
     boolean isExpired(ModelInstance token) {

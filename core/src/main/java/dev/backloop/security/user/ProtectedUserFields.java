@@ -7,11 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A remote {@code before} hook on user models: a client cannot set {@code emailVerified} or
- * {@code verificationToken} through sign-up or an update (mass assignment); Java code still can.
+ * A remote {@code before} hook on user models: a client cannot set {@code emailVerified},
+ * {@code verificationToken} or (unless the model has {@code realmRequired}, where the realm is part of
+ * the sign-up) {@code realm} through sign-up or an update (mass assignment); Java code still can.
  */
 public final class ProtectedUserFields implements RemoteHook {
-    static final List<String> FIELDS = List.of("emailVerified", "verificationToken");
+    private static final List<String> ALWAYS = List.of("emailVerified", "verificationToken");
+    private final List<String> fields;
+
+    public ProtectedUserFields(UserSettings settings) {
+        List<String> protectedFields = new java.util.ArrayList<>(ALWAYS);
+        if (!settings.realmRequired()) {
+            protectedFields.add("realm");
+        }
+        this.fields = List.copyOf(protectedFields);
+    }
 
     @Override
     public void run(Invocation ctx) {
@@ -23,9 +33,9 @@ public final class ProtectedUserFields implements RemoteHook {
         }
     }
 
-    private static Map<Object, Object> without(Map<?, ?> map) {
+    private Map<Object, Object> without(Map<?, ?> map) {
         Map<Object, Object> copy = new LinkedHashMap<>(map);
-        FIELDS.forEach(copy::remove);
+        fields.forEach(copy::remove);
         return copy;
     }
 }
