@@ -26,6 +26,7 @@ public final class BackloopServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackloopServer.class);
 
     private final Server server;
+    private final AccessLog accessLog = new AccessLog();
     private final ServerConnector connector;
 
     /**
@@ -68,7 +69,7 @@ public final class BackloopServer implements AutoCloseable {
         GracefulHandler graceful = new GracefulHandler();
         graceful.setHandler(inner);
         server.setHandler(new RequestIds(graceful));
-        server.setRequestLog(new AccessLog());
+        server.setRequestLog(accessLog);
         server.setErrorHandler(new JsonErrors());
         server.setStopTimeout(stopTimeout.toMillis());
         server.setStopAtShutdown(false);
@@ -105,6 +106,7 @@ public final class BackloopServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         }
+        accessLog.close();
     }
 
     public void join() throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.backloop.server;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -24,10 +25,21 @@ final class RequestIds extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String given = request.getHeaders().get(HEADER);
-        String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && ACCEPTED.matcher(given).matches() ? given : randomId();
         request.setAttribute(ATTRIBUTE, id);
         response.getHeaders().put(HEADER, id);
         return super.handle(request, response, callback);
+    }
+
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: an id only has to be unique, and
+     * {@link UUID#randomUUID()}'s SecureRandom is one lock that every request thread queued on.
+     */
+    static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** The id of a request that went through this handler. */
