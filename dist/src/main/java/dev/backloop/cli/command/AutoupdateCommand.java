@@ -22,6 +22,9 @@ public final class AutoupdateCommand implements Callable<Integer> {
     @Mixin
     AppDirOption appDir;
 
+    @Mixin
+    ClasspathOption classpath;
+
     @Parameters(arity = "0..1", paramLabel = "DATASOURCE",
             description = "The datasource (default: every one whose connector has a schema).")
     String dataSource;
@@ -31,7 +34,7 @@ public final class AutoupdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SchemaSync.run(appDir.app(), dataSource, models, "autoupdate",
+        SchemaSync.run(appDir.app(), classpath, dataSource, models, "autoupdate",
                 new dev.backloop.cli.prompt.Prompter(root.terminal().in(), root.terminal().out(), false),
                 names -> true, (source, model) -> source.connector().autoupdate(model.definition()));
         return 0;

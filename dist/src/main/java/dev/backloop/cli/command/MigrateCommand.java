@@ -29,6 +29,9 @@ public final class MigrateCommand implements Callable<Integer> {
     @Mixin
     AppDirOption appDir;
 
+    @Mixin
+    ClasspathOption classpath;
+
     @Parameters(arity = "0..1", paramLabel = "DATASOURCE",
             description = "The datasource (default: every one whose connector has a schema).")
     String dataSource;
@@ -42,7 +45,7 @@ public final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Prompter prompter = prompts.prompter(root.terminal());
-        SchemaSync.run(appDir.app(), dataSource, models, "migrate", prompter, names -> {
+        SchemaSync.run(appDir.app(), classpath, dataSource, models, "migrate", prompter, names -> {
             if (yes) {
                 return true;
             }

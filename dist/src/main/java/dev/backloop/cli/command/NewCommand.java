@@ -3,7 +3,6 @@ package dev.backloop.cli.command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backloop.cli.BackloopCommand;
 import dev.backloop.cli.CliError;
-import dev.backloop.cli.files.AppFiles;
 import dev.backloop.cli.files.Names;
 import dev.backloop.cli.files.StableJson;
 import dev.backloop.cli.prompt.PromptOptions;
@@ -15,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,8 +60,9 @@ public final class NewCommand implements Callable<Integer> {
         boolean withExplorer = prompter.confirm("Serve the API explorer?", "--explorer", explorer, true);
 
         Map<String, ObjectNode> files = files(appName, withExplorer);
-        for (String file : files.keySet()) {
-            AppFiles.requireAbsent(dir.resolve(file), force);
+        List<String> existing = files.keySet().stream().filter(f -> Files.exists(dir.resolve(f))).toList();
+        if (!existing.isEmpty() && !force) {
+            throw CliError.usage(dir + " already has " + String.join(", ", existing) + "; use --force to overwrite them");
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw CliError.usage(dir + " exists and is not a directory");

@@ -33,6 +33,9 @@ public final class OpenApiCommand implements Callable<Integer> {
     @Mixin
     AppDirOption appDir;
 
+    @Mixin
+    ClasspathOption classpath;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "openapi.json",
             description = "The file to write, - for standard output (default: openapi.json).")
     String output;
@@ -56,7 +59,7 @@ public final class OpenApiCommand implements Callable<Integer> {
             AppFiles.requireAbsent(file, force);
         }
         byte[] document;
-        try (App booted = BootedApp.boot(app)) {
+        try (ClasspathOption.Scope scope = classpath.open(); App booted = BootedApp.boot(app.root(), classpath)) {
             ApiDocuments documents = ApiDocuments.of(booted, explorerConfig(app), app.root());
             document = switch (chosen) {
                 case "yaml" -> documents.openApiYaml();

@@ -1,20 +1,16 @@
 package dev.backloop.cli.command;
 
 import dev.backloop.app.App;
-import dev.backloop.app.AppBooter;
 import dev.backloop.cli.BackloopCommand;
 import dev.backloop.cli.CliError;
 import dev.backloop.server.BackloopServer;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -42,9 +38,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--host", description = "The address to listen on (default: config.json's, else 0.0.0.0).")
     String host;
 
-    @Option(names = "--classpath", paramLabel = "PATHS", split = "${sys:path.separator}",
-            description = "Jars and class folders to load the app's Java code (customizers, connectors, mixins) from.")
-    List<Path> classpath = new ArrayList<>();
+    @Mixin
+    ClasspathOption classpath;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -55,13 +50,15 @@ public final class RunCommand implements Callable<Integer> {
         if (port != null && (port < 0 || port > 65535)) {
             throw CliError.usage("--port must be a number from 0 to 65535, not " + port);
         }
-        withClasspath();
+        classpath.open();
         App app;
         BackloopServer server;
         try {
-            app = AppBooter.boot(appDir);
+            app = BootedApp.boot(appDir, classpath);
             server = port == null && host == null ? app.listen()
                     : app.listen(host != null ? host : "0.0.0.0", port != null ? port : 3000);
+        } catch (CliError e) {
+            throw e;
         } catch (RuntimeException e) {
             throw CliError.failed("could not start " + appDir + ": " + e.getMessage());
         }
@@ -77,25 +74,5 @@ public final class RunCommand implements Callable<Integer> {
 
     private List<String> commandNames() {
         return root.spec().subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
-    }
-
-    /** Boot finds the app's code through the context class loader. */
-    private void withClasspath() {
-        if (classpath.isEmpty()) {
-            return;
-        }
-        List<URL> urls = new ArrayList<>();
-        for (Path entry : classpath) {
-            if (!Files.exists(entry)) {
-                throw CliError.usage("--classpath: " + entry + " does not exist");
-            }
-            try {
-                urls.add(entry.toAbsolutePath().toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw CliError.usage("--classpath: " + entry + ": " + e.getMessage());
-            }
-        }
-        Thread.currentThread().setContextClassLoader(new URLClassLoader(urls.toArray(URL[]::new),
-                Thread.currentThread().getContextClassLoader()));
     }
 }

@@ -25,10 +25,10 @@ final class SchemaSync {
      * @param only           the models to touch, empty for all of the datasources'
      * @param confirm        asked with the models' names once they are known; false cancels
      */
-    static void run(AppFiles files, String dataSourceName, List<String> only, String operation, Prompter prompter,
+    static void run(AppFiles files, ClasspathOption classpath, String dataSourceName, List<String> only, String operation, Prompter prompter,
             java.util.function.Predicate<List<String>> confirm,
             BiConsumer<DataSource, Model> action) {
-        try (App app = BootedApp.boot(files)) {
+        try (ClasspathOption.Scope scope = classpath.open(); App app = BootedApp.boot(files.root(), classpath)) {
             List<DataSource> targets = dataSources(app, files, dataSourceName, operation);
             List<Model> models = new ArrayList<>();
             for (Model model : app.models().values()) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public record CustomizerStub(String javaPackage, String model) {
     static final String MARKER = "// backloop remote-method adds new methods above this line";
+    public static final String SOURCES = "src/main/java";
     public static final String SERVICES = "src/main/resources/META-INF/services/dev.backloop.app.ModelCustomizer";
 
     public String className() {
@@ -28,7 +29,7 @@ public record CustomizerStub(String javaPackage, String model) {
     }
 
     public Path file(Path appRoot) {
-        return appRoot.resolve("src/main/java").resolve(javaPackage.replace('.', '/')).resolve(className() + ".java");
+        return appRoot.resolve(SOURCES).resolve(javaPackage.replace('.', '/')).resolve(className() + ".java");
     }
 
     /** The lines implementing one method as a stub. */

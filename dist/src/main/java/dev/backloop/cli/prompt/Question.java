@@ -49,6 +49,6 @@ public record Question(String label, String option, String fallback, List<String
     }
 
     String fallbackHint() {
-        return fallback == null ? "" : " [" + fallback + "]";
+        return fallback == null || fallback.isEmpty() ? "" : " [" + fallback + "]";
     }
 }
