@@ -21,7 +21,8 @@ public final class Main {
 
     public static void main(String[] args) {
         String[] effective = withRunDefault(args);
-        if (effective.length == 0 || !effective[0].equals("run")) {
+        boolean serving = effective.length > 0 && effective[0].equals("run");
+        if (!serving) {
             // boot logs are for the server; a scaffolding or migration command prints only what it did
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                     System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
@@ -30,7 +31,8 @@ public final class Main {
         Terminal terminal = new Terminal(new BufferedReader(new InputStreamReader(System.in, charset)),
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null);
         int code = execute(effective, terminal);
-        if (code != 0 || !effective[0].equals("run")) {
+        // a server that started returns only once a shutdown hook closed it; exiting here would wait for itself
+        if (code != 0 || !serving) {
             System.exit(code);
         }
     }
