@@ -35,7 +35,7 @@ class TerminalTest {
                 "n",                       // public? no
                 "",                        // plural: LoopBack's
                 "title", "", "y", "",      // property title: string, required, no default
-                "price", "money", "number", "", "9.5", // a bad type is asked again
+                "price", "money", "number", "", "cheap", "9.5", // a bad type or default is asked again
                 "",                        // no more properties
                 "");
 
@@ -43,7 +43,7 @@ class TerminalTest {
 
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.out()).contains("? Model name: ", "\"bad-name\" is not a valid model name",
-                "? Datasource (db, none) [db]: ", "? Base model [PersistedModel]: ", "unknown type \"money\"");
+                "? Datasource (db, none) [db]: ", "? Base model [PersistedModel]: ", "unknown type \"money\"", "\"cheap\" is not a number");
         JsonNode product = Json.mapper().readTree(app.resolve("common/models/product.json").toFile());
         assertThat(product.get("properties").toString()).isEqualTo("{\"title\":{\"type\":\"string\",\"required\":true},"
                 + "\"price\":{\"type\":\"number\",\"required\":false,\"default\":9.5}}");

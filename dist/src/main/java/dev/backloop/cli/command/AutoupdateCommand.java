@@ -1,6 +1,7 @@
 package dev.backloop.cli.command;
 
 import dev.backloop.cli.BackloopCommand;
+import dev.backloop.cli.prompt.Prompter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +36,7 @@ public final class AutoupdateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SchemaSync.run(appDir.app(), classpath, dataSource, models, "autoupdate",
-                new dev.backloop.cli.prompt.Prompter(root.terminal().in(), root.terminal().out(), false),
+                new Prompter(root.terminal().in(), root.terminal().out(), false),
                 names -> true, (source, model) -> source.connector().autoupdate(model.definition()));
         return 0;
     }

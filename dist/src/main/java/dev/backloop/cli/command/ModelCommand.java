@@ -129,7 +129,8 @@ public final class ModelCommand implements Callable<Integer> {
             String type = prompter.ask(Question.of("Type", "--property").fallback("string")
                     .check(PropertySpec::typeProblem), null);
             boolean required = prompter.confirm("Required?", "--property", null, false);
-            String defaultValue = prompter.ask(Question.of("Default value (empty: none)", "--property").fallback(""), null);
+            String defaultValue = prompter.ask(Question.of("Default value (empty: none)", "--property").fallback("")
+                    .check(d -> d.isEmpty() ? null : PropertySpec.defaultProblem(type, d)), null);
             specs.add(new PropertySpec(property.get(), type, required, defaultValue.isEmpty() ? null : defaultValue));
         }
     }

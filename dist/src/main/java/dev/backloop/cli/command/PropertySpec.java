@@ -59,6 +59,16 @@ record PropertySpec(String name, String type, boolean flagged, String defaultVal
         return type.startsWith("[") ? json.arrayNode().add(type.substring(1, type.length() - 1)) : json.textNode(type);
     }
 
+    /** The problem with a default value for a property of {@code type}, or {@code null}. */
+    static String defaultProblem(String type, String value) {
+        try {
+            new PropertySpec("x", type, false, value).defaultNode("default");
+            return null;
+        } catch (CliError e) {
+            return "\"" + value + "\" is not a " + type;
+        }
+    }
+
     /** The default value in the property's JSON type. */
     JsonNode defaultNode(String option) {
         JsonNodeFactory json = JsonNodeFactory.instance;

@@ -10,6 +10,7 @@ import dev.backloop.spi.ConnectorCapability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * What {@code migrate} and {@code autoupdate} share: boot the app, pick the datasources whose connector
@@ -26,8 +27,7 @@ final class SchemaSync {
      * @param confirm        asked with the models' names once they are known; false cancels
      */
     static void run(AppFiles files, ClasspathOption classpath, String dataSourceName, List<String> only, String operation, Prompter prompter,
-            java.util.function.Predicate<List<String>> confirm,
-            BiConsumer<DataSource, Model> action) {
+            Predicate<List<String>> confirm, BiConsumer<DataSource, Model> action) {
         try (ClasspathOption.Scope scope = classpath.open(); App app = BootedApp.boot(files.root(), classpath)) {
             List<DataSource> targets = dataSources(app, files, dataSourceName, operation);
             List<Model> models = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -108,7 +109,7 @@ public final class AppFiles {
     }
 
     /** Reads a model definition, changes it and writes it back in LoopBack's key order. */
-    public void editModel(String model, java.util.function.Consumer<ObjectNode> change) {
+    public void editModel(String model, Consumer<ObjectNode> change) {
         Path file = modelFile(model);
         ObjectNode definition = StableJson.read(file);
         change.accept(definition);

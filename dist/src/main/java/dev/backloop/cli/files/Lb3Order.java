@@ -1,6 +1,7 @@
 package dev.backloop.cli.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class Lb3Order {
         if (acls != null && acls.isArray()) {
             for (int i = 0; i < acls.size(); i++) {
                 if (acls.get(i).isObject()) {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) acls).set(i, ordered((ObjectNode) acls.get(i), ACL));
+                    ((ArrayNode) acls).set(i, ordered((ObjectNode) acls.get(i), ACL));
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -67,7 +68,7 @@ public final class Prompter {
         }
         String answer = ask(Question.of(label, option).fallback(fallback ? "y" : "n")
                 .check(a -> a.matches("(?i)y|yes|n|no") ? null : "answer y or n"), null);
-        return answer.toLowerCase(java.util.Locale.ROOT).startsWith("y");
+        return answer.toLowerCase(Locale.ROOT).startsWith("y");
     }
 
     /**
