@@ -10,6 +10,7 @@ import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,17 @@ public final class ApiDocuments {
     public ApiDocuments(App app, Info info) {
         this.app = Objects.requireNonNull(app, "app is null");
         this.info = Objects.requireNonNull(info, "info is null");
+    }
+
+    /**
+     * The documents the explorer would serve for a booted app, for tools that write them to a file (the
+     * command line's {@code openapi}).
+     *
+     * @param explorerConfig the explorer's entry of {@code component-config.json} ({@code {}} when absent)
+     * @param appDirectory   the app directory, for its package.json name and version
+     */
+    public static ApiDocuments of(App app, JsonNode explorerConfig, Path appDirectory) {
+        return new ApiDocuments(app, ApiInfo.of(ExplorerSettings.read(explorerConfig, appDirectory).apiInfo(), appDirectory));
     }
 
     /** The OpenAPI 3 document as a model, built anew (for tests and tools; HTTP answers use the cached bytes). */

@@ -2,6 +2,7 @@ package dev.backloop.storage;
 
 import dev.backloop.spi.Connector;
 import dev.backloop.spi.ConnectorFactory;
+import dev.backloop.spi.ConnectorSetting;
 import dev.backloop.spi.DataSourceSettings;
 import dev.backloop.spi.Providers;
 import java.util.List;
@@ -38,5 +39,14 @@ public final class StorageConnectorFactory implements ConnectorFactory {
                         + String.join(", ", providers.stream().map(StorageProvider::name).sorted().toList()) + "). The amazon and "
                         + "azure providers come with backloop-component-storage-s3 and backloop-component-storage-azure"));
         return new StorageConnector(options, provider.create(settings));
+    }
+
+    @Override
+    public List<ConnectorSetting> settings() {
+        return List.of(
+                ConnectorSetting.text("provider", "Storage provider", "filesystem"),
+                ConnectorSetting.text("root", "Folder of the containers, relative to the app", "./storage"),
+                new ConnectorSetting("maxFileSize", "Largest upload in bytes (empty: no limit)",
+                        ConnectorSetting.Type.NUMBER, ""));
     }
 }

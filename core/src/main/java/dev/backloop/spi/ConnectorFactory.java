@@ -1,5 +1,6 @@
 package dev.backloop.spi;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,4 +30,13 @@ public interface ConnectorFactory {
      * {@link Connector#start()}.
      */
     Connector create(DataSourceSettings settings);
+
+    /**
+     * The settings a datasource of this connector usually sets, in the order to ask for them, with their
+     * defaults. Tools that write {@code datasources.json} (the command line's {@code datasource} command)
+     * prompt for these; a connector may read more. The default declares none.
+     */
+    default List<ConnectorSetting> settings() {
+        return List.of();
+    }
 }

@@ -1,110 +1,77 @@
 package dev.backloop.cli;
 
-import dev.backloop.app.App;
-import dev.backloop.app.AppBooter;
-import dev.backloop.server.BackloopServer;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Stream;
+import picocli.CommandLine;
 
 /**
- * {@code java -jar backloop-server.jar APP_DIR [--port N] [--host H]}: boots an app directory and serves it
- * until SIGTERM/SIGINT, then stops gracefully (requests in flight finish, datasources are flushed).
+ * {@code backloop <command>} ({@code java -jar backloop-server.jar <command>}): scaffolds and runs apps.
+ * {@code java -jar backloop-server.jar APP_DIR [--port N] [--host H]} still runs an app: a first argument
+ * that is not a command is the app directory of {@code run}.
  */
 public final class Main {
-    private static final String USAGE = "usage: java -jar backloop-server.jar APP_DIR [--port N] [--host HOST]";
 
     private Main() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            fail(System.err, e.getMessage());
-            return;
+    public static void main(String[] args) {
+        String[] effective = withRunDefault(args);
+        boolean serving = effective.length > 0 && effective[0].equals("run");
+        if (!serving) {
+            // boot logs are for the server; a scaffolding or migration command prints only what it did
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                    System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         }
-        if (options == null) {
-            System.out.println(USAGE);
-            return;
+        Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+        Terminal terminal = new Terminal(new BufferedReader(new InputStreamReader(System.in, charset)),
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null);
+        int code = execute(effective, terminal);
+        // a server that started returns only once a shutdown hook closed it; exiting here would wait for itself
+        if (code != 0 || !serving) {
+            System.exit(code);
         }
-        if (!Files.isDirectory(options.appDir())) {
-            fail(System.err, "not a directory: " + options.appDir());
-            return;
-        }
-        App app;
-        BackloopServer server;
-        try {
-            app = AppBooter.boot(options.appDir());
-            server = options.port() == null && options.host() == null ? app.listen()
-                    : app.listen(options.host() != null ? options.host() : "0.0.0.0",
-                            options.port() != null ? options.port() : 3000);
-        } catch (RuntimeException e) {
-            fail(System.err, "could not start " + options.appDir() + ": " + e.getMessage());
-            return;
-        }
-        System.out.println("Backloop is serving " + options.appDir() + " at " + server.uri() + app.restSettings().restApiRoot());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "backloop-shutdown"));
-        stopped.await();
     }
 
-    private static void fail(PrintStream err, String message) {
-        err.println("backloop: " + message);
-        err.println(USAGE);
-        System.exit(2);
+    /** Runs one command line with the given terminal; returns the exit code (0 ok, 1 failed, 2 bad usage). */
+    public static int execute(String[] args, Terminal terminal) {
+        CommandLine cli = commandLine(terminal);
+        return cli.execute(withRunDefault(args));
     }
 
-    /** The command line, parsed. */
-    record Options(Path appDir, Integer port, String host) {
-        /** @return null when help was asked for */
-        static Options parse(String[] args) {
-            Path dir = null;
-            Integer port = null;
-            String host = null;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "-h", "--help" -> {
-                        return null;
-                    }
-                    case "--port", "-p" -> port = parsePort(value(args, ++i, "--port"));
-                    case "--host" -> host = value(args, ++i, "--host");
-                    default -> {
-                        if (args[i].startsWith("-") || dir != null) {
-                            throw new IllegalArgumentException("unexpected argument: " + args[i]);
-                        }
-                        dir = Path.of(args[i]);
-                    }
-                }
+    /** The command tree, writing to the terminal's streams and mapping failures to exit codes. */
+    public static CommandLine commandLine(Terminal terminal) {
+        CommandLine cli = new CommandLine(new BackloopCommand(terminal));
+        cli.setOut(terminal.out());
+        cli.setErr(terminal.err());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            String prefix = commandLine.getCommandSpec().qualifiedName() + ": ";
+            if (e instanceof CliError error) {
+                terminal.err().println(prefix + error.getMessage());
+                return error.exitCode();
             }
-            if (dir == null) {
-                throw new IllegalArgumentException("APP_DIR is missing");
-            }
-            return new Options(dir, port, host);
-        }
+            terminal.err().println(prefix + e.getMessage());
+            return CliError.FAILED;
+        });
+        return cli;
+    }
 
-        private static String value(String[] args, int i, String flag) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            return args[i];
+    /**
+     * The arguments with {@code run} in front when the first one is not a command or an option, so
+     * {@code backloop-server.jar examples/todo} keeps working.
+     */
+    static String[] withRunDefault(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") || commandNames().contains(args[0])) {
+            return args;
         }
+        return Stream.concat(Stream.of("run"), Arrays.stream(args)).toArray(String[]::new);
+    }
 
-        private static int parsePort(String text) {
-            try {
-                int port = Integer.parseInt(text);
-                if (port < 0 || port > 65535) {
-                    throw new NumberFormatException();
-                }
-                return port;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--port must be a number from 0 to 65535, not \"" + text + "\"");
-            }
-        }
+    static Set<String> commandNames() {
+        return new CommandLine(new BackloopCommand(null)).getSubcommands().keySet();
     }
 }

@@ -72,6 +72,56 @@ class ServerJarIT {
         }
     }
 
+    @Test
+    void theLauncherScriptScaffoldsAnAppAndServesIt() throws Exception {
+        Path launcher = Path.of("bin", "backloop").toAbsolutePath();
+        assertThat(launcher).isExecutable();
+        Path app = tempDir.resolve("shop");
+        assertThat(launch(launcher, "new", app.toString(), "--no-interactive")).contains("Created app shop");
+        assertThat(launch(launcher, "model", "Item", "-C", app.toString(), "-p", "name:string:required",
+                "--no-interactive")).contains("common/models/item.json");
+        assertThat(launch(launcher, "--help")).contains("remote-method", "openapi", "migrate");
+
+        Process server = new ProcessBuilder(launcher.toString(), "run", app.toString(), "--host", "127.0.0.1",
+                "--port", "0").redirectErrorStream(true).start();
+        try {
+            String base = servingUrl(server);
+            HttpResponse<String> created = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base + "/Items")).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"pen\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(200);
+            assertThat(created.body()).contains("\"name\":\"pen\"");
+            server.destroy(); // the launcher execs java, so SIGTERM reaches the server
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** Runs the launcher to completion; its output, after checking it exited 0. */
+    private static String launch(Path launcher, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(launcher.toString()));
+        command.addAll(java.util.List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private static String servingUrl(Process server) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            Matcher m = URL.matcher(line);
+            if (line.startsWith("Backloop is serving") && m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("the server stopped before printing its URL");
+    }
+
     private static Path copyExample(Path target) throws Exception {
         Path source = Path.of("..", "examples", "todo");
         try (Stream<Path> files = Files.walk(source)) {

@@ -2,7 +2,9 @@ package dev.backloop.connector.memory;
 
 import dev.backloop.spi.Connector;
 import dev.backloop.spi.ConnectorFactory;
+import dev.backloop.spi.ConnectorSetting;
 import dev.backloop.spi.DataSourceSettings;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,5 +27,11 @@ public final class MemoryConnectorFactory implements ConnectorFactory {
     @Override
     public Connector create(DataSourceSettings settings) {
         return new MemoryConnector(settings);
+    }
+
+    @Override
+    public List<ConnectorSetting> settings() {
+        return List.of(ConnectorSetting.text("file",
+                "JSON file the data is saved to, relative to the app (empty: memory only)", ""));
     }
 }

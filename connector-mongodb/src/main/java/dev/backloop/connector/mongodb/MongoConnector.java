@@ -57,7 +57,7 @@ public final class MongoConnector implements Connector {
     private static final Logger LOG = LoggerFactory.getLogger(MongoConnector.class);
     private static final Set<ConnectorCapability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
             ConnectorCapability.NESTED_PROPERTIES, ConnectorCapability.REGEXP, ConnectorCapability.ATOMIC_UPSERT,
-            ConnectorCapability.GENERATED_IDS));
+            ConnectorCapability.GENERATED_IDS, ConnectorCapability.SCHEMA));
 
     private final String dataSourceName;
     private final MongoSettings settings;

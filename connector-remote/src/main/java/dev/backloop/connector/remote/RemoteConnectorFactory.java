@@ -2,7 +2,9 @@ package dev.backloop.connector.remote;
 
 import dev.backloop.spi.Connector;
 import dev.backloop.spi.ConnectorFactory;
+import dev.backloop.spi.ConnectorSetting;
 import dev.backloop.spi.DataSourceSettings;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,5 +26,14 @@ public final class RemoteConnectorFactory implements ConnectorFactory {
     @Override
     public Connector create(DataSourceSettings settings) {
         return new RemoteConnector(RemoteSettings.of(settings));
+    }
+
+    @Override
+    public List<ConnectorSetting> settings() {
+        return List.of(
+                ConnectorSetting.text("url", "REST root of the remote app", "http://127.0.0.1:3000/api"),
+                new ConnectorSetting("timeout", "Timeout of each request, in milliseconds",
+                        ConnectorSetting.Type.NUMBER, String.valueOf(RemoteSettings.DEFAULT_TIMEOUT_MS)),
+                ConnectorSetting.text("idType", "Type of the ids the remote generates (number or string)", "number"));
     }
 }

@@ -1,0 +1,49 @@
+package dev.backloop.cli;
+
+import dev.backloop.cli.command.AclCommand;
+import dev.backloop.cli.command.AutoupdateCommand;
+import dev.backloop.cli.command.DataSourceCommand;
+import dev.backloop.cli.command.MigrateCommand;
+import dev.backloop.cli.command.ModelCommand;
+import dev.backloop.cli.command.NewCommand;
+import dev.backloop.cli.command.OpenApiCommand;
+import dev.backloop.cli.command.RelationCommand;
+import dev.backloop.cli.command.RemoteMethodCommand;
+import dev.backloop.cli.command.RunCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code backloop}: the commands, and the terminal they share. */
+@Command(name = "backloop", mixinStandardHelpOptions = true, version = "Backloop 0.1.0",
+        description = "Creates, changes and runs Backloop apps (LoopBack 3 layout).%n"
+                + "Options not given are asked for in a terminal; with --no-interactive, defaults are taken "
+                + "and a value without one must be given as an option.",
+        subcommands = {NewCommand.class, ModelCommand.class, DataSourceCommand.class, RelationCommand.class,
+                AclCommand.class, RemoteMethodCommand.class, RunCommand.class, OpenApiCommand.class,
+                MigrateCommand.class, AutoupdateCommand.class, HelpCommand.class})
+public final class BackloopCommand implements Runnable {
+    private final Terminal terminal;
+
+    @Spec
+    CommandSpec spec;
+
+    public BackloopCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    public CommandSpec spec() {
+        return spec;
+    }
+
+    /** No command: the usage. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

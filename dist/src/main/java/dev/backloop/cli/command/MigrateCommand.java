@@ -1,0 +1,61 @@
+package dev.backloop.cli.command;
+
+import dev.backloop.cli.BackloopCommand;
+import dev.backloop.cli.CliError;
+import dev.backloop.cli.prompt.PromptOptions;
+import dev.backloop.cli.prompt.Prompter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code backloop migrate}: LoopBack's {@code dataSource.automigrate()}. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Recreates the storage of a datasource's models from their definitions (LoopBack's "
+                + "automigrate): collections are dropped and their indexes created. EVERY RECORD OF THOSE MODELS "
+                + "IS DELETED. Only for connectors with a schema (mongodb).",
+        footer = {"%nExample:%n  backloop migrate mongo -C todo --model Todo --yes"})
+public final class MigrateCommand implements Callable<Integer> {
+    @ParentCommand
+    BackloopCommand root;
+
+    @Mixin
+    PromptOptions prompts;
+
+    @Mixin
+    AppDirOption appDir;
+
+    @Mixin
+    ClasspathOption classpath;
+
+    @Parameters(arity = "0..1", paramLabel = "DATASOURCE",
+            description = "The datasource (default: every one whose connector has a schema).")
+    String dataSource;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "Only this model; repeat for more.")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--yes", description = "Delete the records without asking (required without a terminal).")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        Prompter prompter = prompts.prompter(root.terminal());
+        SchemaSync.run(appDir.app(), classpath, dataSource, models, "migrate", prompter, names -> {
+            if (yes) {
+                return true;
+            }
+            if (!prompter.asking()) {
+                throw CliError.usage("migrate deletes every record of " + String.join(", ", names)
+                        + "; pass --yes to confirm");
+            }
+            return prompter.confirm("Delete every record of " + String.join(", ", names) + " and recreate their storage?",
+                    "--yes", null, false);
+        }, (source, model) -> source.connector().automigrate(model.definition()));
+        return 0;
+    }
+}
