@@ -218,6 +218,7 @@ public final class BackloopApp implements AutoCloseable {
     DeclaredModel define(String name, Map<String, ?> properties, Map<String, ?> options, String dataSource) {
         requireNotBooted();
         Objects.requireNonNull(name, "name is null");
+        // a model JSON file: name first, the options' settings, the properties; options cannot rename it
         ObjectNode json = Json.mapper().createObjectNode();
         json.put("name", name);
         if (options != null) {
