@@ -12,6 +12,7 @@ import dev.backloop.rest.RestApi;
 import dev.backloop.rest.RestSettings;
 import dev.backloop.server.BackloopServer;
 import dev.backloop.server.EdgeSettings;
+import dev.backloop.server.JerseyServlet;
 import dev.backloop.spi.Component;
 import java.net.URI;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.eclipse.jetty.server.Handler;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.Resource;
 
@@ -140,7 +142,11 @@ public final class App implements AutoCloseable {
 
     /** The REST API of every public model, as it stands now. */
     public RestApi restApi() {
-        RestApi api = new RestApi(restSettings, remotes, eventStreams, guard);
+        return restApi(restSettings);
+    }
+
+    private RestApi restApi(RestSettings settings) {
+        RestApi api = new RestApi(settings, remotes, eventStreams, guard);
         exposed.forEach(name -> api.add(sharedClasses.get(name)));
         return api;
     }
@@ -158,11 +164,38 @@ public final class App implements AutoCloseable {
         componentResources.add(resource);
     }
 
-    /** The Jersey application an app serves: the REST API and the routes its components added. */
+    /**
+     * The Jersey application an app serves on its own server: the REST API below its rest root
+     * ({@code /api/Books}) and the routes its components added ({@code /explorer}).
+     */
     public ResourceConfig application() {
-        ResourceConfig config = restApi().toResourceConfig();
+        return withComponentResources(restApi().toResourceConfig());
+    }
+
+    /**
+     * The Jersey application to mount at the app's rest root inside another application: the same routes
+     * as {@link #application()}, each relative to the rest root ({@code Books}, {@code explorer}). Serve it
+     * from a servlet mapped at {@code <restApiRoot>/*} (use {@link JerseyServlet#of} for the async support
+     * remote methods returning a {@code CompletionStage} need), or use {@link #handler()}.
+     */
+    public ResourceConfig mountedApplication() {
+        return withComponentResources(restApi(restSettings.withRestApiRoot("")).toResourceConfig());
+    }
+
+    private ResourceConfig withComponentResources(ResourceConfig config) {
         componentResources.forEach(config::registerResources);
         return config;
+    }
+
+    /**
+     * The app as a Jetty handler, to add to a server of one's own (beside other contexts, in a
+     * {@code ContextHandlerCollection}): a servlet context at the app's rest root ({@code /} when the root
+     * is empty) serving {@link #mountedApplication()}, inside the app's CORS and compression. Request ids,
+     * the access log and graceful stop are the hosting server's business.
+     */
+    public Handler handler() {
+        String root = restSettings.restApiRoot();
+        return edge.around(JerseyServlet.context(root.isEmpty() ? "/" : root, mountedApplication()));
     }
 
     /** Serves the REST API on {@code host:port} (port 0 for any free port). */

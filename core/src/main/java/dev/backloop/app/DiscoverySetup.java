@@ -29,7 +29,7 @@ final class DiscoverySetup {
      * @param models   the model-config entries; entries of discovered models are added
      */
     static void addDiscovered(Collection<DataSource> dataSources, Map<String, ModelDefinition> declared,
-            List<ModelConfigEntry> models) {
+            Map<String, ModelConfigEntry> models) {
         ModelDefinitionReader reader = new ModelDefinitionReader(name -> Optional.ofNullable(declared.get(name)));
         for (DataSource dataSource : dataSources) {
             if (!(dataSource.connector() instanceof ModelDiscovery discovery)) {
@@ -44,7 +44,7 @@ final class DiscoverySetup {
             }
             for (ObjectNode json : found) {
                 String name = json.path("name").asText();
-                if (declared.containsKey(name) || models.stream().anyMatch(m -> m.name().equals(name))) {
+                if (declared.containsKey(name) || models.containsKey(name)) {
                     LOG.debug("Datasource {} discovered model {}, which the app declares itself", dataSource.name(), name);
                     continue;
                 }
@@ -56,7 +56,7 @@ final class DiscoverySetup {
                             + " with a definition that cannot be used: " + e.getMessage(), e);
                 }
                 declared.put(name, definition);
-                models.add(new ModelConfigEntry(name, dataSource.name(), true, JsonNodeFactory.instance.objectNode()));
+                models.put(name, new ModelConfigEntry(name, dataSource.name(), true, JsonNodeFactory.instance.objectNode()));
                 LOG.info("Datasource {} discovered model {}", dataSource.name(), name);
             }
         }

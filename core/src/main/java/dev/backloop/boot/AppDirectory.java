@@ -70,7 +70,7 @@ public final class AppDirectory {
             throw new BootException(serverDir.resolve("model-config.json") + " is missing; it lists the app's "
                     + "models and is required");
         }
-        AppConfig config = config(files.read("config"));
+        AppConfig config = AppConfig.of(files.read("config"));
         Map<String, DataSourceSettings> dataSources = new DataSourcesReader(environment, root)
                 .read(files.read("datasources"));
         ObjectNode modelConfig = files.read("model-config");
@@ -103,32 +103,6 @@ public final class AppDirectory {
                 MiddlewareReader.tokenParams(files.read("middleware")));
     }
 
-    private static AppConfig config(ObjectNode raw) {
-        JsonNode root = raw.get("restApiRoot");
-        JsonNode host = raw.get("host");
-        return new AppConfig(
-                root != null && root.isTextual() ? root.textValue() : AppConfig.DEFAULT_REST_API_ROOT,
-                host != null && host.isTextual() && !host.textValue().isBlank()
-                        ? host.textValue() : AppConfig.DEFAULT_HOST,
-                port(raw.get("port")),
-                raw);
-    }
-
-    private static int port(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return AppConfig.DEFAULT_PORT;
-        }
-        try {
-            int port = node.isNumber() ? node.intValue() : Integer.parseInt(node.asText().trim());
-            if (port >= 0 && port <= 65535 && (!node.isNumber() || node.canConvertToInt())) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new BootException("config.json: \"port\" must be a number from 0 to 65535, not " + node);
-    }
-
     private static List<Path> sourceFolders(Path serverDir, JsonNode meta) {
         List<String> sources = DEFAULT_SOURCES;
         JsonNode declared = meta == null ? null : meta.get("sources");
@@ -153,30 +127,17 @@ public final class AppDirectory {
 
     private static ModelConfigEntry modelEntry(String name, JsonNode node,
             Map<String, DataSourceSettings> dataSources) {
-        if (node == null || !node.isObject()) {
-            throw new BootException("model-config.json: the entry of model " + name + " must be an object");
+        ModelConfigEntry model;
+        try {
+            model = ModelConfigEntry.read(name, node);
+        } catch (BootException e) {
+            throw new BootException("model-config.json: " + e.getMessage(), e);
         }
-        JsonNode dataSourceNode = node.get("dataSource");
-        String dataSource = null;
-        if (dataSourceNode != null && !dataSourceNode.isNull()) {
-            if (!dataSourceNode.isTextual()) {
-                throw new BootException("model-config.json: model " + name + " has an invalid \"dataSource\" "
-                        + dataSourceNode);
-            }
-            dataSource = dataSourceNode.textValue();
-            if (!dataSources.containsKey(dataSource)) {
-                throw new BootException("model-config.json: model " + name + " uses datasource \"" + dataSource
-                        + "\", which is not defined in datasources.json");
-            }
+        if (model.dataSource() != null && !dataSources.containsKey(model.dataSource())) {
+            throw new BootException("model-config.json: model " + name + " uses datasource \"" + model.dataSource()
+                    + "\", which is not defined in datasources.json");
         }
-        JsonNode publicNode = node.get("public");
-        if (publicNode != null && !publicNode.isNull() && !publicNode.isBoolean()) {
-            throw new BootException("model-config.json: model " + name + ": \"public\" must be true or false");
-        }
-        JsonNode options = node.get("options");
-        return new ModelConfigEntry(name, dataSource, publicNode == null || publicNode.asBoolean(true),
-                options != null && options.isObject()
-                        ? ((ObjectNode) options).deepCopy() : ((ObjectNode) node).objectNode());
+        return model;
     }
 
     private static Map<String, JsonNode> components(ObjectNode merged) {

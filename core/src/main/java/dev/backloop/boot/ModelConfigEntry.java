@@ -1,5 +1,7 @@
 package dev.backloop.boot;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
@@ -15,5 +17,33 @@ public record ModelConfigEntry(String name, String dataSource, boolean isPublic,
     public ModelConfigEntry {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(options, "options is null");
+    }
+
+    /**
+     * Reads one entry as model-config.json writes it, and as {@code app.model(model, config)} takes it:
+     * {@code {"dataSource": "db", "public": true, "options": {...}}}.
+     *
+     * @throws BootException when a value has the wrong type
+     */
+    public static ModelConfigEntry read(String name, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new BootException("the entry of model " + name + " must be an object");
+        }
+        JsonNode dataSourceNode = node.get("dataSource");
+        String dataSource = null;
+        if (dataSourceNode != null && !dataSourceNode.isNull()) {
+            if (!dataSourceNode.isTextual()) {
+                throw new BootException("model " + name + " has an invalid \"dataSource\" " + dataSourceNode);
+            }
+            dataSource = dataSourceNode.textValue();
+        }
+        JsonNode publicNode = node.get("public");
+        if (publicNode != null && !publicNode.isNull() && !publicNode.isBoolean()) {
+            throw new BootException("model " + name + ": \"public\" must be true or false");
+        }
+        JsonNode options = node.get("options");
+        return new ModelConfigEntry(name, dataSource, publicNode == null || publicNode.asBoolean(true),
+                options != null && options.isObject()
+                        ? ((ObjectNode) options).deepCopy() : JsonNodeFactory.instance.objectNode());
     }
 }

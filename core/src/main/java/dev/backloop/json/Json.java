@@ -1,9 +1,13 @@
 package dev.backloop.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,6 +30,11 @@ public final class Json {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private static final ObjectMapper MAPPER = create();
+
+    /** Binds model data to Java types: ISO dates to {@link Instant}, properties the type lacks ignored. */
+    private static final ObjectMapper BINDER = MAPPER.copy()
+            .registerModule(new SimpleModule("backloop-binding").addDeserializer(Instant.class, new InstantDeserializer()))
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Json() {
     }
@@ -51,6 +60,16 @@ public final class Json {
         }
     }
 
+    /**
+     * Model data as a record or POJO, through Jackson: {@code Json.bind(instance.data(), Book.class)}.
+     * Properties the type does not declare are ignored (a schema-less record may carry any).
+     *
+     * @throws IllegalArgumentException when the data does not fit the type
+     */
+    public static <T> T bind(Object data, Class<T> type) {
+        return BINDER.convertValue(MAPPER.valueToTree(data), type);
+    }
+
     private static ObjectMapper create() {
         SimpleModule dates = new SimpleModule("backloop-dates");
         dates.addSerializer(Instant.class, new InstantSerializer());
@@ -62,6 +81,21 @@ public final class Json {
         // request bodies are bounded by the REST layer; this bound guards the parser itself
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build());
         return mapper;
+    }
+
+    private static final class InstantDeserializer extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                return Instant.ofEpochMilli(parser.getLongValue());
+            }
+            String text = parser.getValueAsString();
+            try {
+                return Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                return (Instant) context.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
+            }
+        }
     }
 
     private static final class InstantSerializer extends JsonSerializer<Instant> {

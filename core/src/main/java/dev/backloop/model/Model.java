@@ -102,6 +102,21 @@ public final class Model {
         return find(Filter.ALL);
     }
 
+    /** {@link #find(Filter)} with each record bound to a record or POJO ({@link ModelInstance#as}). */
+    public <T> List<T> find(Filter filter, Class<T> type) {
+        return find(filter).stream().map(instance -> instance.as(type)).toList();
+    }
+
+    /** {@link #findOne(Filter)} bound to a record or POJO. */
+    public <T> Optional<T> findOne(Filter filter, Class<T> type) {
+        return findOne(filter).map(instance -> instance.as(type));
+    }
+
+    /** {@link #findById(Object)} bound to a record or POJO. */
+    public <T> Optional<T> findById(Object id, Class<T> type) {
+        return findById(id).map(instance -> instance.as(type));
+    }
+
     public Optional<ModelInstance> findOne(Filter filter) {
         List<ModelInstance> found = find(filter.withLimit(1));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

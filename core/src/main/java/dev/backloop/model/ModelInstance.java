@@ -61,6 +61,16 @@ public final class ModelInstance {
         return json;
     }
 
+    /**
+     * This record as a record or POJO, bound through Jackson from its data and included relations
+     * (properties the type does not declare are ignored): {@code instance.as(Book.class)}.
+     */
+    public <T> T as(Class<T> type) {
+        Map<String, Object> all = new LinkedHashMap<>(data);
+        all.putAll(included);
+        return dev.backloop.json.Json.bind(all, type);
+    }
+
     /** Attaches related data, in wire form, under a relation name (what an include does). */
     public ModelInstance include(String relation, Object related) {
         included.put(relation, related);

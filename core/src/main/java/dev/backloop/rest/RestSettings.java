@@ -27,6 +27,11 @@ public record RestSettings(String restApiRoot, long jsonLimitBytes, boolean prod
         this(restApiRoot, jsonLimitBytes, production, jsonLimitBytes, false, false);
     }
 
+    /** These settings with the REST API at another root ({@code ""} for routes right below their mount point). */
+    public RestSettings withRestApiRoot(String root) {
+        return new RestSettings(root, jsonLimitBytes, production, urlencodedLimitBytes, xml, normalizeHttpPath);
+    }
+
     private static String normalizeRoot(String root) {
         String trimmed = root.replaceAll("/+$", "");
         if (trimmed.isEmpty()) {

@@ -3,17 +3,11 @@ package dev.backloop.server;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
-import org.glassfish.jersey.servlet.async.AsyncContextDelegateProviderImpl;
-import org.glassfish.jersey.servlet.spi.AsyncContextDelegateProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,20 +46,7 @@ public final class BackloopServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
 
-        ServletContextHandler context = new ServletContextHandler("/");
-        // remote methods returning a CompletionStage suspend their request instead of holding a thread;
-        // Jersey finds its servlet async support through META-INF/services, which the app turns off
-        application.register(new ServletAsync());
-        ServletHolder jersey = new ServletHolder("backloop", new ServletContainer(application));
-        jersey.setAsyncSupported(true);
-        context.addServlet(jersey, "/*");
-        Handler inner = context;
-        if (edge.compression() != null) {
-            inner = Compressions.around(inner, edge.compression());
-        }
-        if (edge.cors() != null) {
-            inner = new CrossOrigin(inner, edge.cors());
-        }
+        Handler inner = edge.around(JerseyServlet.context("/", application));
         GracefulHandler graceful = new GracefulHandler();
         graceful.setHandler(inner);
         server.setHandler(new RequestIds(graceful));
@@ -111,13 +92,5 @@ public final class BackloopServer implements AutoCloseable {
 
     public void join() throws InterruptedException {
         server.join();
-    }
-
-    /** Binds Jersey's servlet async support, which it would otherwise find only through META-INF/services. */
-    private static final class ServletAsync extends AbstractBinder {
-        @Override
-        protected void configure() {
-            bind(AsyncContextDelegateProviderImpl.class).to(AsyncContextDelegateProvider.class);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.backloop.server;
 
 import java.util.List;
+import org.eclipse.jetty.server.Handler;
 
 /**
  * What the HTTP server does around every route, from the {@code cors} and {@code compression} entries of
@@ -16,6 +17,18 @@ public record EdgeSettings(Cors cors, Compression compression) {
 
     /** Nothing around the routes: no CORS headers, no compression. */
     public static final EdgeSettings NONE = new EdgeSettings(null, null);
+
+    /** {@code inner} wrapped in what these settings turn on: compression inside, CORS outside. */
+    public Handler around(Handler inner) {
+        Handler wrapped = inner;
+        if (compression != null) {
+            wrapped = Compressions.around(wrapped, compression);
+        }
+        if (cors != null) {
+            wrapped = new CrossOrigin(wrapped, cors);
+        }
+        return wrapped;
+    }
 
     /**
      * The {@code cors} middleware's params.

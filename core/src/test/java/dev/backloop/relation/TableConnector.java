@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A small in-memory connector for relation tests, counting the finds it serves. */
-final class TableConnector implements Connector {
+public final class TableConnector implements Connector {
     private final Map<String, List<Map<String, Object>>> tables = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> nextIds = new ConcurrentHashMap<>();
     final AtomicLong finds = new AtomicLong();
