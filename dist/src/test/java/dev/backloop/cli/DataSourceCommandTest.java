@@ -48,7 +48,8 @@ class DataSourceCommandTest {
         assertThat(Cli.in(app, "datasource", "saved", "-s", "file=data/saved.json").code()).isZero();
 
         assertThat(dataSources().get("upstream").toString()).isEqualTo("{\"name\":\"upstream\",\"connector\":\"remote\","
-                + "\"url\":\"http://127.0.0.1:3000/api\",\"timeout\":30000,\"idType\":\"number\"}");
+                + "\"url\":\"http://127.0.0.1:3000/api\",\"timeout\":30000,\"retries\":2,\"maxConnections\":50,"
+                + "\"discover\":false,\"idType\":\"number\"}");
         assertThat(dataSources().get("saved").toString())
                 .isEqualTo("{\"name\":\"saved\",\"connector\":\"memory\",\"file\":\"data/saved.json\"}");
     }

@@ -34,6 +34,12 @@ public final class RemoteConnectorFactory implements ConnectorFactory {
                 ConnectorSetting.text("url", "REST root of the remote app", "http://127.0.0.1:3000/api"),
                 new ConnectorSetting("timeout", "Timeout of each request, in milliseconds",
                         ConnectorSetting.Type.NUMBER, String.valueOf(RemoteSettings.DEFAULT_TIMEOUT_MS)),
+                new ConnectorSetting("retries", "Retries of an idempotent request the remote could not answer",
+                        ConnectorSetting.Type.NUMBER, String.valueOf(RemoteSettings.DEFAULT_RETRIES)),
+                new ConnectorSetting("maxConnections", "Requests in flight to the remote at once",
+                        ConnectorSetting.Type.NUMBER, String.valueOf(RemoteSettings.DEFAULT_MAX_CONNECTIONS)),
+                new ConnectorSetting("discover", "Define the remote's models from its swagger.json",
+                        ConnectorSetting.Type.BOOLEAN, "false"),
                 ConnectorSetting.text("idType", "Type of the ids the remote generates (number or string)", "number"));
     }
 }
