@@ -7,6 +7,7 @@ import dev.backloop.filter.eval.WhereMatcher;
 import dev.backloop.model.HookContext;
 import dev.backloop.model.Model;
 import dev.backloop.model.OperationHook;
+import dev.backloop.spi.ChangeSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +16,10 @@ import java.util.function.Predicate;
 
 /**
  * The changes of one model, for whoever subscribes: fed by the model's {@code after save} and
- * {@code after delete} hooks, so a change is announced only once it is written. Listeners are called on
- * the writing thread and must be quick (the REST stream hands events to its own sender).
+ * {@code after delete} hooks, so a change is announced only once it is written, or, when the model's
+ * connector is a {@link ChangeSource} watching it, by the backend itself, so changes written by other app
+ * instances arrive too. Listeners are called on the writing (or watching) thread and must be quick (the
+ * REST stream hands events to its own sender).
  */
 public final class ChangeFeed {
     private static final Map<Model, ChangeFeed> FEEDS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
@@ -52,11 +55,23 @@ public final class ChangeFeed {
     }
 
     private synchronized void observeOnce() {
-        if (!observing) {
+        if (observing) {
+            return;
+        }
+        if (model.connector() instanceof ChangeSource source && source.watches(model.definition())) {
+            // closed with the connector, when the app closes
+            source.watch(model.definition(), this::announced);
+        } else {
             model.observe(OperationHook.AFTER_SAVE, this::saved);
             model.observe(OperationHook.AFTER_DELETE, this::deleted);
-            observing = true;
         }
+        observing = true;
+    }
+
+    /** A change the backend reported. */
+    @SuppressWarnings("unchecked")
+    private void announced(Change change) {
+        publish(change.data() instanceof Map<?, ?> data ? (Map<String, Object>) data : null, change);
     }
 
     private void saved(HookContext context) {

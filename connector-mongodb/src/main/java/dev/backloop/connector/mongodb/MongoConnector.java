@@ -18,6 +18,8 @@ import dev.backloop.filter.Order;
 import dev.backloop.filter.Where;
 import dev.backloop.model.ModelDefinition;
 import dev.backloop.model.PropertyType;
+import dev.backloop.changes.Change;
+import dev.backloop.spi.ChangeSource;
 import dev.backloop.spi.Connector;
 import dev.backloop.spi.ConnectorCapability;
 import dev.backloop.spi.DataSourceSettings;
@@ -32,6 +34,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -53,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * "mongo": {"connector": "mongodb", "url": "${MONGODB_URL}", "strictObjectIDCoercion": true}
  * }</pre>
  */
-public final class MongoConnector implements Connector {
+public final class MongoConnector implements Connector, ChangeSource {
     private static final Logger LOG = LoggerFactory.getLogger(MongoConnector.class);
     private static final Set<ConnectorCapability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
             ConnectorCapability.NESTED_PROPERTIES, ConnectorCapability.REGEXP, ConnectorCapability.ATOMIC_UPSERT,
@@ -64,6 +68,7 @@ public final class MongoConnector implements Connector {
     private final Map<String, Mapped> models = new ConcurrentHashMap<>();
     private volatile MongoClient client;
     private volatile MongoDatabase database;
+    private final List<ChangeStreamWatch> watches = new CopyOnWriteArrayList<>();
 
     /** A model's mapping with its translators, built once. */
     private record Mapped(ModelMapping mapping, DocumentMapper mapper, WhereTranslator where) {
@@ -274,8 +279,42 @@ public final class MongoConnector implements Connector {
         autoupdate(model);
     }
 
+    /** With {@code changeStreams: true}: every model's changes, from every app instance on the database. */
+    @Override
+    public boolean watches(ModelDefinition model) {
+        return settings.changeStreams();
+    }
+
+    /**
+     * Reads the model's MongoDB change stream (which needs a replica set or a sharded cluster) on a thread
+     * of its own; the stream is open when this returns.
+     */
+    @Override
+    public AutoCloseable watch(ModelDefinition model, Consumer<Change> listener) {
+        Mapped m = model(model);
+        ChangeStreamWatch watch;
+        try {
+            watch = new ChangeStreamWatch(collection(m), m.mapper(), model.idName(), listener).start();
+        } catch (MongoException e) {
+            RuntimeException translated = MongoFailures.translate(e, dataSourceName);
+            if (translated instanceof HttpError) {
+                throw translated;
+            }
+            throw new HttpError(500, "Error", "Datasource \"" + dataSourceName + "\" has changeStreams on, but MongoDB"
+                    + " refused to open a change stream of " + model.name() + " (change streams need a replica set"
+                    + " or a sharded cluster): " + e.getMessage(), "CHANGE_STREAMS_UNAVAILABLE", null, e);
+        }
+        watches.add(watch);
+        return () -> {
+            watches.remove(watch);
+            watch.close();
+        };
+    }
+
     @Override
     public void close() {
+        watches.forEach(ChangeStreamWatch::close);
+        watches.clear();
         MongoClient current = client;
         if (current != null) {
             current.close();

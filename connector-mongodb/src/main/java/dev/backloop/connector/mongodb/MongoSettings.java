@@ -21,9 +21,12 @@ import java.util.Objects;
  * @param strictObjectIdCoercion only ObjectId-typed properties match 24-digit hex strings as ObjectIds
  * @param allowExtendedOperators {@code $inc}, {@code $push}, ... are accepted in update data
  * @param disableDefaultSort    do not sort by {@code _id} when a filter has no order
+ * @param changeStreams         models' change streams read MongoDB change streams (a replica set is needed), so
+ *                              changes written by every app instance on the database are announced
  */
 record MongoSettings(ConnectionString connectionString, String database, boolean lazyConnect,
-        boolean strictObjectIdCoercion, boolean allowExtendedOperators, boolean disableDefaultSort) {
+        boolean strictObjectIdCoercion, boolean allowExtendedOperators, boolean disableDefaultSort,
+        boolean changeStreams) {
 
     /** LoopBack (node driver) setting name → connection string option. */
     private static final Map<String, String> DRIVER_OPTIONS = driverOptions();
@@ -47,7 +50,7 @@ record MongoSettings(ConnectionString connectionString, String database, boolean
                 : settings.string("database").or(() -> settings.string("db")).orElse("test");
         return new MongoSettings(connectionString, database, settings.flag("lazyConnect", false),
                 settings.flag("strictObjectIDCoercion", false), settings.flag("allowExtendedOperators", false),
-                settings.flag("disableDefaultSort", false));
+                settings.flag("disableDefaultSort", false), settings.flag("changeStreams", false));
     }
 
     /** The connection string without its password, for messages and logs. */
