@@ -5,7 +5,7 @@ import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
-import dev.backloop.storage.PendingFile;
+import dev.backloop.storage.ChunkedPendingFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,51 +20,17 @@ import java.util.UUID;
  * replaced) only when the block list is committed ({@link #commit()}); aborted, the staged blocks are
  * never committed and Azure discards them.
  */
-final class AzurePendingFile implements PendingFile {
+final class AzurePendingFile extends ChunkedPendingFile {
     private final BlockBlobClient blob;
     private final String contentType;
-    private final int blockSize;
     /** Unique to this upload, so concurrent uploads of one name never mix blocks; block ids share one length. */
     private final String uploadId = UUID.randomUUID().toString();
     private final List<String> blocks = new ArrayList<>();
-    private ByteBuffer buffer;
-    private boolean closed;
 
     AzurePendingFile(BlockBlobClient blob, String contentType, int blockSize) {
+        super(blockSize);
         this.blob = blob;
         this.contentType = contentType == null ? "application/octet-stream" : contentType;
-        this.blockSize = blockSize;
-    }
-
-    @Override
-    public void write(ByteBuffer bytes) throws IOException {
-        if (closed) {
-            throw new IOException("The file is closed");
-        }
-        while (bytes.hasRemaining()) {
-            if (buffer == null) {
-                buffer = ByteBuffer.allocate(blockSize);
-            }
-            int n = Math.min(bytes.remaining(), buffer.remaining());
-            buffer.put(bytes.slice(bytes.position(), n));
-            bytes.position(bytes.position() + n);
-            if (!buffer.hasRemaining()) {
-                stage();
-            }
-        }
-    }
-
-    /** Stages what is buffered, so no buffer is held until commit. */
-    @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (buffer != null && buffer.position() > 0) {
-            stage();
-        }
-        buffer = null;
     }
 
     @Override
@@ -81,19 +47,19 @@ final class AzurePendingFile implements PendingFile {
     /** Nothing to send: uncommitted blocks are invisible and expire on their own. */
     @Override
     public void abort() {
-        buffer = null;
-        closed = true;
+        discard();
     }
 
-    private void stage() throws IOException {
-        String id = Base64.getEncoder().encodeToString(String.format("%s-%06d", uploadId, blocks.size())
+    /** Stages the chunk as an uncommitted block. */
+    @Override
+    protected void send(ByteBuffer chunk, int number) throws IOException {
+        String id = Base64.getEncoder().encodeToString(String.format("%s-%06d", uploadId, number)
                 .getBytes(StandardCharsets.US_ASCII));
         try {
-            blob.stageBlock(id, BinaryData.fromByteBuffer(buffer.flip())); // sent in place, no copy
+            blob.stageBlock(id, BinaryData.fromByteBuffer(chunk)); // sent in place, no copy
         } catch (BlobStorageException e) {
             throw new IOException("Azure refused a block of \"" + blob.getBlobName() + "\": " + e.getErrorCode(), e);
         }
         blocks.add(id);
-        buffer.clear();
     }
 }

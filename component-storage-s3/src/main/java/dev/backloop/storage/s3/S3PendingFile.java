@@ -1,6 +1,6 @@
 package dev.backloop.storage.s3;
 
-import dev.backloop.storage.PendingFile;
+import dev.backloop.storage.ChunkedPendingFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,62 +18,34 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * is completed ({@link #commit()}); {@link #abort()} aborts it, and S3 keeps nothing. A file written and
  * committed at once (the Java {@code uploadStream}) that fits one part is a single {@code PutObject}.
  */
-final class S3PendingFile implements PendingFile {
+final class S3PendingFile extends ChunkedPendingFile {
     private final S3Client s3;
     private final String bucket;
     private final String key;
     private final String contentType;
     private final String acl;
-    private final int partSize;
     private final List<CompletedPart> parts = new ArrayList<>();
-    private ByteBuffer buffer;
     private String uploadId;
-    private boolean closed;
     private boolean done;
 
     S3PendingFile(S3Client s3, String bucket, String key, String contentType, String acl, int partSize) {
+        super(partSize);
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
         this.contentType = contentType == null ? "application/octet-stream" : contentType;
         this.acl = acl;
-        this.partSize = partSize;
     }
 
+    /** A multipart upload needs at least one part, even for an empty file. */
     @Override
-    public void write(ByteBuffer bytes) throws IOException {
-        if (closed) {
-            throw new IOException("The file is closed");
-        }
-        while (bytes.hasRemaining()) {
-            if (buffer == null) {
-                buffer = ByteBuffer.allocate(partSize);
-            }
-            int n = Math.min(bytes.remaining(), buffer.remaining());
-            buffer.put(bytes.slice(bytes.position(), n));
-            bytes.position(bytes.position() + n);
-            if (!buffer.hasRemaining()) {
-                sendPart();
-            }
-        }
-    }
-
-    /** Sends what is buffered as the last part, so no buffer is held until commit. */
-    @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (uploadId == null || buffer != null && buffer.position() > 0) {
-            sendPart();
-        }
-        buffer = null;
+    protected boolean sendsEmptyChunk() {
+        return true;
     }
 
     @Override
     public void commit() throws IOException {
-        if (!closed && uploadId == null) {
+        if (!isClosed() && chunksSent() == 0) {
             putWhole();
             return;
         }
@@ -89,8 +61,7 @@ final class S3PendingFile implements PendingFile {
 
     @Override
     public void abort() {
-        buffer = null;
-        closed = true;
+        discard();
         if (done || uploadId == null) {
             return;
         }
@@ -102,7 +73,9 @@ final class S3PendingFile implements PendingFile {
         }
     }
 
-    private void sendPart() throws IOException {
+    /** Sends the chunk as a part, starting the multipart upload with the first one. */
+    @Override
+    protected void send(ByteBuffer chunk, int number) throws IOException {
         try {
             if (uploadId == null) {
                 uploadId = s3.createMultipartUpload(b -> {
@@ -112,38 +85,36 @@ final class S3PendingFile implements PendingFile {
                     }
                 }).uploadId();
             }
-            int number = parts.size() + 1;
-            int length = buffer == null ? 0 : buffer.position();
+            int length = chunk.limit();
             UploadPartResponse sent = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .partNumber(number).contentLength((long) length), body(length, "application/octet-stream"));
+                    .partNumber(number).contentLength((long) length), body(chunk, "application/octet-stream"));
             parts.add(CompletedPart.builder().partNumber(number).eTag(sent.eTag()).build());
-            if (buffer != null) {
-                buffer.clear();
-            }
         } catch (S3Exception e) {
             throw new IOException("S3 refused a part of \"" + key + "\": " + e.getMessage(), e);
         }
     }
 
-    /** The buffered bytes, read in place (a retry reads them again): no copy of the part. */
-    private RequestBody body(int length, String type) {
-        byte[] bytes = buffer == null ? new byte[0] : buffer.array();
+    /** The chunk's bytes, read in place (a retry reads them again): no copy of the part. */
+    private static RequestBody body(ByteBuffer chunk, String type) {
+        byte[] bytes = chunk.hasArray() ? chunk.array() : new byte[0];
+        int length = chunk.limit();
         return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length, type);
     }
 
+    /** A file written and committed at once that fits one part: a single PutObject. */
     private void putWhole() throws IOException {
-        closed = true;
-        int length = buffer == null ? 0 : buffer.position();
+        ByteBuffer whole = pending();
         try {
             s3.putObject(b -> {
-                b.bucket(bucket).key(key).contentType(contentType).contentLength((long) length);
+                b.bucket(bucket).key(key).contentType(contentType).contentLength((long) whole.limit());
                 if (acl != null) {
                     b.acl(acl);
                 }
-            }, body(length, contentType));
+            }, body(whole, contentType));
             done = true;
-            buffer = null;
+            discard();
         } catch (S3Exception e) {
+            discard();
             throw new IOException("S3 refused \"" + key + "\": " + e.getMessage(), e);
         }
     }
