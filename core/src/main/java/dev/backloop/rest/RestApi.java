@@ -23,6 +23,7 @@ import org.glassfish.jersey.server.model.Resource;
 public final class RestApi {
     private final RestSettings settings;
     private final Invoker invoker;
+    private final AccessGuard guard;
     private final EventStreams streams;
     private final Map<String, Resource.Builder> resources = new LinkedHashMap<>();
     /** "VERB /lower/case/template" → the method serving it; the first declaration wins. */
@@ -52,6 +53,7 @@ public final class RestApi {
     public RestApi(RestSettings settings, RemoteHooks hooks, EventStreams streams, AccessGuard guard) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.invoker = new Invoker(hooks, guard);
+        this.guard = guard;
         this.streams = Objects.requireNonNull(streams, "streams is null");
     }
 
@@ -86,6 +88,9 @@ public final class RestApi {
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        if (guard.currentUserLiteral() != null) {
+            config.register(new CurrentUserLiteralFilter(guard, guard.currentUserLiteral()));
+        }
         config.register(new CanonicalPathFilter(canonicalizer));
         config.register(new ErrorMapper(settings, segment -> modelsByPath.get(segment.toLowerCase(Locale.ROOT))));
         config.register(new ResponseFormat(settings.xml()));

@@ -9,6 +9,7 @@ import dev.backloop.model.Model;
 import dev.backloop.model.ModelInstance;
 import dev.backloop.remoting.AccessGuard;
 import dev.backloop.remoting.Invocation;
+import dev.backloop.remoting.RemoteRequest;
 import dev.backloop.remoting.SharedMethod;
 import dev.backloop.security.acl.AccessChecker;
 import dev.backloop.security.acl.AccessContext;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +74,20 @@ public final class SecurityGuard implements AccessGuard {
         if (id != null) {
             tokens.find(id).ifPresent(ctx::setAccessToken);
         }
+    }
+
+    @Override
+    public String currentUserLiteral() {
+        return tokenOptions.currentUserLiteral();
+    }
+
+    @Override
+    public Optional<Caller> caller(RemoteRequest request) {
+        if (tokens == null) {
+            return Optional.empty();
+        }
+        String id = TokenSources.read(request, tokenOptions);
+        return id == null ? Optional.empty() : tokens.find(id).map(token -> new Caller(token.get("userId")));
     }
 
     @Override

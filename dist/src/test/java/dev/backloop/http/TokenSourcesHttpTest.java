@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every place LoopBack 3's {@code AccessToken.getIdForRequest} reads a token from, on two copies of the
- * "secure" fixture: as scaffolded (no cookies) and with {@code loopback#token} configured for cookies
- * and an extra header in middleware.json.
+ * "secure" fixture: as scaffolded (no cookies) and with {@code loopback#token} configured for cookies,
+ * an extra header and {@code currentUserLiteral} in middleware.json.
  */
 class TokenSourcesHttpTest {
     @TempDir
@@ -30,7 +30,7 @@ class TokenSourcesHttpTest {
         Path configured = TestApps.copy("secure", tempDir.resolve("cookies"));
         Files.writeString(configured.resolve("server/middleware.json"), """
                 {"auth": {"loopback#token": {"params": {"cookies": ["session"], "headers": ["X-Api-Key"],
-                  "bearerTokenBase64Encoded": false}}}}
+                  "bearerTokenBase64Encoded": false, "currentUserLiteral": "me"}}}}
                 """);
         withCookies = new AppUnderTest(configured, Map.of());
     }
@@ -111,5 +111,31 @@ class TokenSourcesHttpTest {
         assertThat(c.readSelf(Map.of("Authorization", "Bearer " + c.token))).isEqualTo(200);
         // bearerTokenBase64Encoded: false takes the value as sent
         assertThat(c.readSelf(Map.of("Authorization", "Bearer " + base64(c.token)))).isEqualTo(401);
+    }
+
+    @Test
+    void theCurrentUserLiteralStandsForTheCallersId() {
+        Caller c = new Caller(withCookies, "me@x.io");
+        HttpClientSupport.Reply self = withCookies.http.sendWith("GET", "/api/Customers/me", null,
+                Map.of("Authorization", c.token));
+        assertThat(self.status()).isEqualTo(200);
+        assertThat(self.json().get("id").asLong()).isEqualTo(c.id);
+        assertThat(self.json().get("email").asText()).isEqualTo("me@x.io");
+        // any token source, any route below it
+        assertThat(withCookies.http.get("/api/Customers/me/accessTokens?access_token=" + c.token).status()).isEqualTo(200);
+        assertThat(withCookies.http.sendWith("PATCH", "/api/Customers/me", "{\"nickname\": \"itsme\"}",
+                Map.of("Authorization", c.token)).json().get("nickname").asText()).isEqualTo("itsme");
+        // a segment that only starts with the literal is left alone
+        assertThat(withCookies.http.sendWith("GET", "/api/Customers/meadow", null, Map.of("Authorization", c.token))
+                .status()).isNotEqualTo(200);
+    }
+
+    @Test
+    void theCurrentUserLiteralWithoutATokenIs401() {
+        HttpClientSupport.Reply anonymous = withCookies.http.get("/api/Customers/me");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().path("error").path("code").asText()).isEqualTo("AUTHORIZATION_REQUIRED");
+        assertThat(withCookies.http.sendWith("GET", "/api/Customers/me", null, Map.of("Authorization", "forged"))
+                .status()).isEqualTo(401);
     }
 }

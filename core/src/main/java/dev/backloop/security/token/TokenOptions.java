@@ -15,11 +15,13 @@ import java.util.List;
  * @param searchDefaultTokenKeys   whether the default names are searched at all
  * @param bearerTokenBase64Encoded whether a {@code Bearer} value is base64 (LoopBack's default); a value that
  *                                 does not decode to a token id is then taken as sent
+ * @param currentUserLiteral       the path segment that stands for the caller's user id ({@code /Users/me}), or
+ *                                 null: LoopBack's {@code currentUserLiteral} ({@code true} means {@code me})
  */
 public record TokenOptions(List<String> params, List<String> headers, List<String> cookies,
-        boolean searchDefaultTokenKeys, boolean bearerTokenBase64Encoded) {
+        boolean searchDefaultTokenKeys, boolean bearerTokenBase64Encoded, String currentUserLiteral) {
     /** No token middleware configured: LoopBack's defaults, cookies off. */
-    public static final TokenOptions DEFAULT = new TokenOptions(List.of(), List.of(), List.of(), true, true);
+    public static final TokenOptions DEFAULT = new TokenOptions(List.of(), List.of(), List.of(), true, true, null);
 
     public TokenOptions {
         params = List.copyOf(params);
@@ -34,7 +36,15 @@ public record TokenOptions(List<String> params, List<String> headers, List<Strin
         }
         return new TokenOptions(names(params.path("params")), names(params.path("headers")),
                 names(params.path("cookies")), params.path("searchDefaultTokenKeys").asBoolean(true),
-                params.path("bearerTokenBase64Encoded").asBoolean(true));
+                params.path("bearerTokenBase64Encoded").asBoolean(true), literal(params.path("currentUserLiteral")));
+    }
+
+    /** LoopBack: any truthy non-string value means {@code me}. */
+    private static String literal(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().isBlank() ? null : node.textValue();
+        }
+        return node.asBoolean(false) ? "me" : null;
     }
 
     /** Whether cookies are a token source at all. */
