@@ -4,6 +4,8 @@ import static dev.backloop.http.HttpClientSupport.q;
 import static dev.backloop.http.SecureUsers.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backloop.model.ModelInstance;
+
 import dev.backloop.security.user.EmailVerifications;
 import dev.backloop.security.user.PasswordResets;
 import java.nio.file.Path;
@@ -121,7 +123,7 @@ class AccountsHttpTest {
     }
 
     @Test
-    void changingTheEmailByPatchEndsTheSessions() {
+    void changingTheEmailByPatchEndsTheOtherSessionsButNotTheCallers() {
         long id = users.signUp("a@x.io");
         String token = users.login("a@x.io");
         String other = users.login("a@x.io");
@@ -131,6 +133,11 @@ class AccountsHttpTest {
         assertThat(http.sendWith("PATCH", "/api/Customers/" + id, "{\"email\":\"new@x.io\"}", bearer(token)).status())
                 .isEqualTo(200);
         assertThat(http.sendWith("GET", "/api/Customers/" + id, null, bearer(other)).status()).isEqualTo(401);
+        // as LoopBack 3 keeps options.accessToken: the session that made the change goes on
+        assertThat(http.sendWith("GET", "/api/Customers/" + id, null, bearer(token)).status()).isEqualTo(200);
+        assertThat(app.app.model("AccessToken").find()).extracting(ModelInstance::id).containsExactly(token);
+        // a change from Java has no caller: every session ends
+        app.app.model("Customer").patchById(id, Map.of("email", "java@x.io"));
         assertThat(app.app.model("AccessToken").find()).isEmpty();
     }
 

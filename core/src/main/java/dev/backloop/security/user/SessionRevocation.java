@@ -4,6 +4,7 @@ import dev.backloop.filter.Filter;
 import dev.backloop.model.HookContext;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelInstance;
+import dev.backloop.remoting.Invocation;
 import dev.backloop.security.token.TokenStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * LoopBack 3's {@code logoutSessionsOnSensitiveChanges}: when a user's password or email changes, by any
  * route or from Java, every access token of that user is deleted, so a stolen session does not survive a
- * password change. {@code change-password} keeps the session that made the change, as LoopBack does.
+ * password change. The session that made the change is kept, as LoopBack keeps {@code options.accessToken}:
+ * the caller of the REST route, or the token {@code change-password} names.
  */
 public final class SessionRevocation {
     private static final String STATE = "backloop:revokeSessionsOf";
@@ -66,8 +68,14 @@ public final class SessionRevocation {
 
     private void afterSave(HookContext ctx) {
         if (ctx.hookState().get(STATE) instanceof List<?> ids) {
-            ids.forEach(id -> tokens.revokeAll(id, KEEP.get()));
+            String keep = KEEP.get() != null ? KEEP.get() : callersToken();
+            ids.forEach(id -> tokens.revokeAll(id, keep));
         }
+    }
+
+    /** The token of the REST call making this change, if any. */
+    private static String callersToken() {
+        return Invocation.current().map(Invocation::accessToken).map(token -> String.valueOf(token.id())).orElse(null);
     }
 
     /** The records as they were before this save. */
