@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param type         the JSON type the value is written as
  * @param defaultValue the value proposed when the user gives none, as text; {@code ""} for none (the
  *                     setting is then left out of the file)
+ * @param secret       whether the value is a secret (a password, a key): tools do not echo it as it is typed
  */
-public record ConnectorSetting(String name, String description, Type type, String defaultValue) {
+public record ConnectorSetting(String name, String description, Type type, String defaultValue, boolean secret) {
 
     /** The JSON type of a setting's value. */
     public enum Type {
@@ -30,8 +31,18 @@ public record ConnectorSetting(String name, String description, Type type, Strin
         Objects.requireNonNull(defaultValue, "defaultValue is null");
     }
 
+    /** A setting that is not a secret. */
+    public ConnectorSetting(String name, String description, Type type, String defaultValue) {
+        this(name, description, type, defaultValue, false);
+    }
+
     /** A text setting. */
     public static ConnectorSetting text(String name, String description, String defaultValue) {
         return new ConnectorSetting(name, description, Type.STRING, defaultValue);
+    }
+
+    /** A secret text setting with no default (a password, an access key). */
+    public static ConnectorSetting secret(String name, String description) {
+        return new ConnectorSetting(name, description, Type.STRING, "", true);
     }
 }

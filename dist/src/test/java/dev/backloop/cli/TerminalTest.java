@@ -98,6 +98,45 @@ class TerminalTest {
                         + "\"root\":\"./uploads\",\"maxFileSize\":1048576}");
     }
 
+    @Test
+    void aSecretIsNotEchoedInARealTerminal() throws Exception {
+        assumeTrue(Stream.of("/usr/bin/script", "/bin/script").anyMatch(p -> Files.isExecutable(Path.of(p))),
+                "util-linux's script is not installed");
+        Path app = Cli.newApp(tempDir, "secret");
+        String command = String.join(" ", java("datasource", "mongo", "-C", app.toString(), "--connector", "mongodb")
+                .command().stream().map(TerminalTest::quoted).toList());
+        Process process = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+        StringBuffer out = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (var in = process.getInputStream()) {
+                byte[] chunk = new byte[1024];
+                for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                    out.append(new String(chunk, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.start();
+        try (OutputStream in = process.getOutputStream()) {
+            // url, host, port, database, user: typed ahead, echoed by the terminal as usual
+            in.write("\n\n\nshop\nann\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            // the password only once its question is up, so the terminal's echo is off by then
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!out.toString().contains("? Password") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            in.write("pa55word\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        reader.join(5000);
+        assertThat(process.exitValue()).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("? Password (empty: none): ").contains("ann").doesNotContain("pa55word");
+        assertThat(Json.mapper().readTree(app.resolve("server/datasources.json").toFile()).get("mongo").get("password")
+                .asText()).isEqualTo("pa55word");
+    }
+
     /** {@code java -cp <this test's class path> dev.backloop.cli.Main args...}. */
     private static ProcessBuilder java(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(

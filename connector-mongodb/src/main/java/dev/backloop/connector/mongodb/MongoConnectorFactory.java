@@ -34,6 +34,6 @@ public final class MongoConnectorFactory implements ConnectorFactory {
                 new ConnectorSetting("port", "Port", ConnectorSetting.Type.NUMBER, "27017"),
                 ConnectorSetting.text("database", "Database", "test"),
                 ConnectorSetting.text("user", "User (empty: none)", ""),
-                ConnectorSetting.text("password", "Password (empty: none)", ""));
+                ConnectorSetting.secret("password", "Password (empty: none)"));
     }
 }

@@ -79,7 +79,8 @@ public final class DataSourceCommand implements Callable<Integer> {
         Map<String, String> extra = new LinkedHashMap<>(settings);
         for (ConnectorSetting setting : factory.settings()) {
             String value = prompter.ask(Question.of(setting.description(), "--setting " + setting.name() + "=...")
-                    .fallback(setting.defaultValue()).check(v -> problem(setting, v)), extra.remove(setting.name()));
+                    .fallback(setting.defaultValue()).check(v -> problem(setting, v)).secret(setting.secret()),
+                    extra.remove(setting.name()));
             if (!value.isEmpty()) {
                 put(entry, setting, value);
             }

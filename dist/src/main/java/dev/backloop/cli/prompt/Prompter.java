@@ -2,6 +2,7 @@ package dev.backloop.cli.prompt;
 
 import dev.backloop.cli.CliError;
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public final class Prompter {
         while (true) {
             out.print("? " + question.label() + question.choiceList() + question.fallbackHint() + ": ");
             out.flush();
-            String line = readLine();
+            String line = question.secret() ? readSecret() : readLine();
             if (line == null) {
                 throw CliError.usage("input ended before \"" + question.label() + "\" was answered");
             }
@@ -97,6 +98,16 @@ public final class Prompter {
     /** A line for the user (what was written, what to do next). */
     public void say(String line) {
         out.println(line);
+    }
+
+    /** A line typed without echo when a person is at the console; else read as any answer. */
+    private String readSecret() {
+        Console console = System.console();
+        if (console == null) {
+            return readLine();
+        }
+        char[] typed = console.readPassword();
+        return typed == null ? null : new String(typed);
     }
 
     private String readLine() {
