@@ -1,10 +1,12 @@
 package dev.backloop.model;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.backloop.error.HttpError;
 import dev.backloop.filter.Filter;
 import dev.backloop.filter.FilterCoercion;
 import dev.backloop.filter.Include;
 import dev.backloop.filter.Where;
+import dev.backloop.json.Json;
 import dev.backloop.spi.Connector;
 import dev.backloop.spi.DuplicateIdException;
 import dev.backloop.validation.DataCoercion;
@@ -154,6 +156,24 @@ public final class Model {
     public ModelInstance create(Map<String, Object> data) {
         Operation op = new Operation();
         return persistNew(op, prepareCreate(op, data));
+    }
+
+    /**
+     * Creates a record from a Java record or POJO and answers it as stored, bound to {@code type}:
+     * {@code Book saved = books.create(new Book(null, "Dune"), Book.class)}. Its properties are read through
+     * Jackson; null ones are left out, so defaults and a generated id apply. Validation, hooks and
+     * everything else are those of {@link #create(Map)}.
+     */
+    public <T> T create(Object value, Class<T> type) {
+        Objects.requireNonNull(value, "value is null");
+        Map<String, Object> data = new LinkedHashMap<>();
+        Json.mapper().convertValue(value, new TypeReference<Map<String, Object>>() { })
+                .forEach((property, v) -> {
+                    if (v != null) {
+                        data.put(property, v);
+                    }
+                });
+        return create(data).as(type);
     }
 
     /**

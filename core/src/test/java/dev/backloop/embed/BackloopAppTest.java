@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backloop.app.App;
 import dev.backloop.boot.BootException;
+import dev.backloop.error.HttpError;
 import dev.backloop.filter.Filter;
 import dev.backloop.filter.Where;
 import dev.backloop.model.Model;
@@ -106,6 +107,22 @@ class BackloopAppTest {
         }
         assertThat(connector.started).isTrue();
         assertThat(connector.closed).isTrue();
+    }
+
+    @Test
+    void createTakesARecordAndAnswersItAsStored() {
+        try (BackloopApp app = library(new ClosingConnector())) {
+            Model books = app.boot().model("Book");
+            Book saved = books.create(new Book(null, "Dune", Instant.parse("1965-08-01T00:00:00Z"), List.of("sf")),
+                    Book.class);
+            assertThat(saved.id()).isNotNull();
+            assertThat(saved).isEqualTo(new Book(saved.id(), "Dune", Instant.parse("1965-08-01T00:00:00Z"), List.of("sf")));
+            assertThat(books.findById(saved.id()).orElseThrow().data()).containsEntry("title", "Dune")
+                    .containsEntry("published", Instant.parse("1965-08-01T00:00:00Z")).doesNotContainKey("pages");
+            // validation applies as to any create: a required title
+            assertThatThrownBy(() -> books.create(new Book(null, null, null, null), Book.class))
+                    .isInstanceOf(HttpError.class).hasMessageContaining("title");
+        }
     }
 
     @Test
