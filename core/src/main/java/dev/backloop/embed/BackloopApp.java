@@ -9,6 +9,7 @@ import dev.backloop.boot.BootException;
 import dev.backloop.boot.ModelConfigEntry;
 import dev.backloop.json.Json;
 import dev.backloop.server.BackloopServer;
+import dev.backloop.server.EdgeSettings;
 import dev.backloop.spi.BootScript;
 import dev.backloop.spi.Connector;
 import dev.backloop.spi.ConnectorFactory;
@@ -60,6 +61,17 @@ public final class BackloopApp implements AutoCloseable {
     /** The interface {@link #start(int)} listens on ({@code 0.0.0.0} unless set). */
     public BackloopApp host(String host) {
         return set("host", host);
+    }
+
+    /**
+     * CORS and compression around the app's routes, what an app directory's {@code middleware.json} sets:
+     * {@code app.edge(EdgeSettings.SCAFFOLD)} is what {@code lb app} scaffolds (any origin reflected, with
+     * credentials; responses of 1 KB or more compressed). None unless set.
+     */
+    public BackloopApp edge(EdgeSettings settings) {
+        requireNotBooted();
+        builder.edge(settings);
+        return this;
     }
 
     /** The environment name: {@code production} hides error details ({@code development} unless set). */

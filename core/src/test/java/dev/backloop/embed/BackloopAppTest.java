@@ -10,14 +10,20 @@ import dev.backloop.filter.Filter;
 import dev.backloop.filter.Where;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelInstance;
+import dev.backloop.server.BackloopServer;
+import dev.backloop.server.EdgeSettings;
 import dev.backloop.spi.BootScript;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +113,25 @@ class BackloopAppTest {
         }
         assertThat(connector.started).isTrue();
         assertThat(connector.closed).isTrue();
+    }
+
+    @Test
+    void edgeSettingsPutCorsAroundAnAppBuiltInCode() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (boolean withCors : new boolean[] {false, true}) {
+            try (BackloopApp app = library(new ClosingConnector()).host("127.0.0.1")) {
+                if (withCors) {
+                    app.edge(EdgeSettings.SCAFFOLD);
+                }
+                BackloopServer server = app.start(0);
+                HttpResponse<String> books = client.send(HttpRequest.newBuilder(server.uri().resolve("/api/Books"))
+                        .header("Origin", "http://example.com").build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(books.statusCode()).isEqualTo(200);
+                assertThat(books.headers().firstValue("Access-Control-Allow-Origin"))
+                        .isEqualTo(withCors ? Optional.of("http://example.com") : Optional.empty());
+                assertThatThrownBy(() -> app.edge(EdgeSettings.NONE)).isInstanceOf(IllegalStateException.class);
+            }
+        }
     }
 
     @Test
