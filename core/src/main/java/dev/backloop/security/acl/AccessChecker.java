@@ -24,8 +24,8 @@ public final class AccessChecker {
     private final Map<AccessRequest, List<AclRule>> staticMatches = new ConcurrentHashMap<>();
     private final Model aclModel;
     private final Roles roles;
-    /** The ACL model's rows, or {@code null} until they are next needed. */
-    private volatile List<AclRule> aclRows;
+    /** The ACL model's rows and their matches per request, or {@code null} until they are next needed. */
+    private volatile Rows aclRows;
     /** Bumped by every write, so rows read before a write are never kept after it. */
     private final AtomicLong writes = new AtomicLong();
 
@@ -58,7 +58,7 @@ public final class AccessChecker {
         if (!staticRules.getOrDefault(model, List.of()).isEmpty()) {
             return true;
         }
-        for (AclRule row : aclRows()) {
+        for (AclRule row : aclRows().all()) {
             if (row.model().equals(model) || AclRule.ALL.equals(row.model())) {
                 return true;
             }
@@ -106,11 +106,7 @@ public final class AccessChecker {
     private List<AclRule> candidates(AccessRequest request) {
         List<AclRule> rules = new ArrayList<>(staticMatches.computeIfAbsent(request,
                 r -> matching(staticRules.getOrDefault(r.model(), List.of()), r)));
-        for (AclRule row : aclRows()) {
-            if (AclResolver.score(row, request) >= 0) {
-                rules.add(row);
-            }
-        }
+        rules.addAll(aclRows().matching(request));
         return rules;
     }
 
@@ -118,18 +114,18 @@ public final class AccessChecker {
         return rules.stream().filter(rule -> AclResolver.score(rule, request) >= 0).toList();
     }
 
-    private List<AclRule> aclRows() {
+    private Rows aclRows() {
         if (aclModel == null) {
-            return List.of();
+            return Rows.NONE;
         }
-        List<AclRule> rows = aclRows;
+        Rows rows = aclRows;
         if (rows == null) {
             long before = writes.get();
-            rows = new ArrayList<>();
+            List<AclRule> read = new ArrayList<>();
             for (ModelInstance row : aclModel.find()) {
-                rows.add(AclRule.fromRow(row.data()));
+                read.add(AclRule.fromRow(row.data()));
             }
-            rows = List.copyOf(rows);
+            rows = new Rows(List.copyOf(read), new ConcurrentHashMap<>());
             synchronized (this) {
                 if (writes.get() == before) {
                     aclRows = rows;
@@ -137,5 +133,14 @@ public final class AccessChecker {
             }
         }
         return rows;
+    }
+
+    /** The ACL model's rows as read, and those matching each request checked since, worked out once. */
+    private record Rows(List<AclRule> all, Map<AccessRequest, List<AclRule>> matches) {
+        static final Rows NONE = new Rows(List.of(), new ConcurrentHashMap<>());
+
+        List<AclRule> matching(AccessRequest request) {
+            return all.isEmpty() ? List.of() : matches.computeIfAbsent(request, r -> AccessChecker.matching(all, r));
+        }
     }
 }
