@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link AclResolver resolved} by specificity.
  *
  * <p>Nothing here reads the whole ACL table per request: the static entries that match a model and method
- * are worked out once per (model, method), and the ACL model's rows are read once and kept until a write
- * through the app's Model API (REST or Java) changes them. Rows written to the database behind the app's
+ * are worked out once per (model, method), and the ACL model's rows are read once, and the rows matching
+ * each request worked out once, and kept until a write through the app's Model API (REST or Java) changes
+ * them. Rows written to the database behind the app's
  * back are seen after {@link #reloadAclRows()}.
  */
 public final class AccessChecker {
