@@ -27,6 +27,9 @@ const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
 // the server's own CPU time over the measured run per request: steadier than req/s on a shared machine
 const cpuPerRequestValue = r => (r.cpu_ms * 1000) / r.wrk.requests;
 const cpuPerRequest = r => Math.round(cpuPerRequestValue(r)).toLocaleString('en-US');
+// JIT compiler threads' share of it (JVMs only): high means the warm-up was too short to measure steady state
+const jitPerRequest = r => (r.jit_ms === undefined || r.server === 'lb3' ? '–'
+  : Math.round((r.jit_ms * 1000) / r.wrk.requests).toLocaleString('en-US'));
 const median = xs => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -45,14 +48,14 @@ if (meta.note) out.push(`- Note: ${meta.note}`);
 out.push('');
 
 out.push('## Requests/s and latency', '');
-out.push('| workload | server | req/s | p50 ms | p99 ms | server CPU µs/req | errors | peak RSS MB |');
-out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+out.push('| workload | server | req/s | p50 ms | p99 ms | server CPU µs/req | of which JIT µs/req | errors | peak RSS MB |');
+out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const w of workloads) {
   for (const s of servers) {
     const r = run(w, s);
     if (!r) continue;
     const errors = r.wrk.non2xx + r.wrk.socket_errors;
-    out.push(`| ${w} | ${NAMES[s]} | ${rps(r)} | ${ms(r.wrk.p50_us)} | ${ms(r.wrk.p99_us)} | ${cpuPerRequest(r)} | ${errors} | ${r.rss_mb} |`);
+    out.push(`| ${w} | ${NAMES[s]} | ${rps(r)} | ${ms(r.wrk.p50_us)} | ${ms(r.wrk.p99_us)} | ${cpuPerRequest(r)} | ${jitPerRequest(r)} | ${errors} | ${r.rss_mb} |`);
   }
 }
 out.push('');
@@ -85,7 +88,9 @@ out.push('');
 out.push('Server CPU µs/req is the server process\'s user + system CPU time during the measured run (from');
 out.push('`/proc/<pid>/stat`) divided by the requests served: it does not count time spent waiting for a core, so it');
 out.push('varies less than req/s when other work shares the machine. The CPU ratios read like the req/s ones: above');
-out.push('1× means Backloop spends less CPU per request.');
+out.push('1× means Backloop spends less CPU per request. "Of which JIT" is the part spent by the JVM\'s JIT compiler');
+out.push('threads during the measured run: when it is more than a few µs the server was still warming up, and its');
+out.push('CPU per request overstates the steady state (raise `--warmup`).');
 out.push('');
 out.push('Errors are non-2xx answers plus socket errors (wrk runs with a 10 s timeout, so a slow answer counts');
 out.push('in the latency, not as an error).');

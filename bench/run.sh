@@ -13,7 +13,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
 DURATION=20
-WARMUP=8
+WARMUP=30
 CONNECTIONS=32
 THREADS=1
 WORKLOADS="byid,find,count,create,mixed"
@@ -28,7 +28,7 @@ RECORDS=10000
 
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) DURATION=5; WARMUP=2; MODE="quick" ;;
+    --quick) DURATION=5; WARMUP=10; MODE="quick" ;;
     --duration) DURATION="$2"; shift ;;
     --warmup) WARMUP="$2"; shift ;;
     --connections) CONNECTIONS="$2"; shift ;;
@@ -130,6 +130,18 @@ seed() {
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 CLK_TCK="$(getconf CLK_TCK)"
 
+# CPU time of a JVM's JIT compiler threads, in clock ticks: a run whose JIT is still compiling measures the
+# compiler as much as the server (C2 kept one core busy for 20 s and more after the start on 2 cores)
+jit_ticks() {
+  local t=0 d
+  for d in /proc/"$1"/task/*; do
+    case "$(cat "$d/comm" 2>/dev/null)" in
+      C1\ CompilerThre*|C2\ CompilerThre*) t=$(( t + $(awk '{ print $14 + $15 }' "$d/stat" 2>/dev/null || echo 0) )) ;;
+    esac
+  done
+  echo "$t"
+}
+
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 # ---------------------------------------------------------------------------------------------------
@@ -175,13 +187,14 @@ for workload in "${workload_list[@]}"; do
     log "$workload on $server: started in ${START_MS} ms; warm-up ${WARMUP}s, then ${DURATION}s"
     WORKLOAD="$workload" RECORDS="$RECORDS" \
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s bench/wrk/workload.lua "$BASE" >/dev/null
-    cpu_before=$(cpu_ticks "$SERVER_PID")
+    cpu_before=$(cpu_ticks "$SERVER_PID"); jit_before=$(jit_ticks "$SERVER_PID")
     RESULT="$WORK/one.json" WORKLOAD="$workload" RECORDS="$RECORDS" \
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s bench/wrk/workload.lua "$BASE" >"$WORK/wrk-$workload-$server.txt"
     cpu_ms=$(( ($(cpu_ticks "$SERVER_PID") - cpu_before) * 1000 / CLK_TCK ))
+    jit_ms=$(( ($(jit_ticks "$SERVER_PID") - jit_before) * 1000 / CLK_TCK ))
     rss=$(peak_rss_mb "$SERVER_PID")
-    printf '{"workload":"%s","server":"%s","start_ms":%d,"rss_mb":%d,"cpu_ms":%d,"wrk":%s}\n' \
-      "$workload" "$server" "$START_MS" "$rss" "$cpu_ms" "$(tail -1 "$WORK/one.json")" >>"$RESULTS"
+    printf '{"workload":"%s","server":"%s","start_ms":%d,"rss_mb":%d,"cpu_ms":%d,"jit_ms":%d,"wrk":%s}\n' \
+      "$workload" "$server" "$START_MS" "$rss" "$cpu_ms" "$jit_ms" "$(tail -1 "$WORK/one.json")" >>"$RESULTS"
     rm -f "$WORK/one.json"
     stop_server
   done

@@ -51,11 +51,14 @@ public record ModelDefinition(
 
     /** The name of the id property ({@code id} unless a property declares {@code id: true}). */
     public String idName() {
-        return properties.values().stream()
-                .filter(PropertyDefinition::isId)
-                .min(java.util.Comparator.comparingInt(PropertyDefinition::id))
-                .map(PropertyDefinition::name)
-                .orElse("id");
+        // a loop, not a stream: every lookup by id asks this several times
+        PropertyDefinition first = null;
+        for (PropertyDefinition property : properties.values()) {
+            if (property.isId() && (first == null || property.id() < first.id())) {
+                first = property;
+            }
+        }
+        return first == null ? "id" : first.name();
     }
 
     /** The id property's definition, if the model has one. */

@@ -20,7 +20,7 @@ final class CanonicalPathFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
         URI base = request.getUriInfo().getBaseUri();
-        String basePath = base.getRawPath().replaceAll("/+$", "");
+        String basePath = withoutTrailingSlashes(base.getRawPath());
         String rawPath = uri.getRawPath();
         String relative = rawPath.startsWith(basePath) ? rawPath.substring(basePath.length()) : rawPath;
         String canonical = canonicalizer.canonicalize(relative);
@@ -29,5 +29,13 @@ final class CanonicalPathFilter implements ContainerRequestFilter {
             request.setRequestUri(base, URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + basePath + canonical
                     + (query == null ? "" : "?" + query)));
         }
+    }
+
+    private static String withoutTrailingSlashes(String path) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end);
     }
 }

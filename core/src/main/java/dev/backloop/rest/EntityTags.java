@@ -19,6 +19,7 @@ import java.util.Base64;
  */
 @Priority(Priorities.ENTITY_CODER)
 final class EntityTags implements ContainerResponseFilter {
+    private static final MessageDigest SHA1 = sha1();
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -27,20 +28,41 @@ final class EntityTags implements ContainerResponseFilter {
                 || !(method.equals("GET") || method.equals("HEAD"))) {
             return;
         }
-        EntityTag tag = new EntityTag(tagOf(body), true);
-        Response.ResponseBuilder notModified = request.getRequest().evaluatePreconditions(tag);
-        if (notModified != null) {
-            response.setStatus(304);
-            response.setEntity(null);
-            response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+        String value = tagOf(body);
+        // preconditions are parsed only when the client sent some; most requests have none
+        if (request.getHeaderString(HttpHeaders.IF_NONE_MATCH) != null
+                || request.getHeaderString(HttpHeaders.IF_MATCH) != null) {
+            Response.ResponseBuilder notModified = request.getRequest().evaluatePreconditions(new EntityTag(value, true));
+            if (notModified != null) {
+                response.setStatus(304);
+                response.setEntity(null);
+                response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+            }
         }
-        response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+        // as text: Jersey would otherwise format an EntityTag through its header delegate on every answer
+        response.getHeaders().putSingle(HttpHeaders.ETAG, "W/\"" + value + "\"");
     }
 
     static String tagOf(byte[] body) {
+        byte[] sha1 = newSha1().digest(body);
+        return Integer.toHexString(body.length) + "-" + Base64.getEncoder().encodeToString(sha1).substring(0, 27);
+    }
+
+    /**
+     * A fresh SHA-1 digest, cloned from a prototype: {@link MessageDigest#getInstance} searches the security
+     * providers on every call, which cost more than hashing a typical answer.
+     */
+    private static MessageDigest newSha1() {
         try {
-            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(body);
-            return Integer.toHexString(body.length) + "-" + Base64.getEncoder().encodeToString(sha1).substring(0, 27);
+            return (MessageDigest) SHA1.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha1();
+        }
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-1", e);
         }

@@ -54,7 +54,10 @@ final class ResponseFormat implements ContainerRequestFilter, ContainerResponseF
     }
 
     private MediaType choose(ContainerRequestContext request) {
-        List<String> format = request.getUriInfo().getQueryParameters().get("_format");
+        // the query is decoded only when it may hold _format (even as %5Fformat): a find's filter is long to decode
+        String rawQuery = request.getUriInfo().getRequestUri().getRawQuery();
+        List<String> format = rawQuery == null || !rawQuery.contains("format") ? null
+                : request.getUriInfo().getQueryParameters().get("_format");
         if (format != null && !format.isEmpty()) {
             String wanted = format.get(0).toLowerCase(Locale.ROOT);
             if (wanted.equals("xml") && xmlEnabled) {
@@ -62,7 +65,9 @@ final class ResponseFormat implements ContainerRequestFilter, ContainerResponseF
             }
             return MediaType.APPLICATION_JSON_TYPE;
         }
-        if (request.getHeaderString(HttpHeaders.ACCEPT) == null) {
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        if (accept == null || accept.equals("*/*") || accept.equals("application/json")) {
+            // what most clients send, answered without parsing
             return MediaType.APPLICATION_JSON_TYPE;
         }
         // most preferred first, as Express's req.accepts picks

@@ -16,10 +16,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.glassfish.jersey.process.Inflector;
@@ -30,7 +32,8 @@ import org.glassfish.jersey.process.Inflector;
  * class, not a lambda: Jersey cannot resolve a lambda Inflector's generic types.
  */
 final class RouteHandler implements Inflector<ContainerRequestContext, Response> {
-    private static final String JSON_UTF8 = "application/json; charset=utf-8";
+    /** Parsed once: a type given as text is parsed again on every response. */
+    private static final MediaType JSON_UTF8 = MediaType.valueOf("application/json; charset=utf-8");
 
     private final Model model;
     private final SharedMethod method;
@@ -70,8 +73,7 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
         String rawQuery = request.getUriInfo().getRequestUri().getRawQuery();
         Map<String, Object> query = rawQuery == null ? Map.of() : QueryStringDecoder.decode(rawQuery);
         Object body = readsBody && request.hasEntity() ? RequestBody.read(request, settings) : null;
-        Map<String, String> headers = new LinkedHashMap<>();
-        request.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        Map<String, String> headers = new HeaderView(request);
 
         // the instance first, as LoopBack's shared constructor runs before the method's hooks
         ModelInstance instance = method.isStatic() ? null : model.findById(path.get("id")).orElse(null);
@@ -135,6 +137,35 @@ final class RouteHandler implements Inflector<ContainerRequestContext, Response>
             }
         });
         return response.build();
+    }
+
+    /**
+     * The request's headers by lower-case name, joined with commas, read when an argument asks for one
+     * rather than copied for every request.
+     */
+    private static final class HeaderView extends AbstractMap<String, String> {
+        private final ContainerRequestContext request;
+
+        HeaderView(ContainerRequestContext request) {
+            this.request = request;
+        }
+
+        @Override
+        public String get(Object name) {
+            return name instanceof String header ? request.getHeaderString(header) : null;
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return get(name) != null;
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            Map<String, String> copy = new LinkedHashMap<>();
+            request.getHeaders().forEach((k, v) -> copy.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+            return copy.entrySet();
+        }
     }
 
     private static boolean isJson(MediaType type) {
