@@ -24,9 +24,10 @@ public final class Main {
         boolean serving = effective.length > 0 && effective[0].equals("run");
         if (!serving) {
             // boot logs are for the server; a scaffolding or migration command prints only what it did
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                    System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+            defaultLevel("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // no line per request unless asked for, as LoopBack 3 (no morgan) and most app servers ship
+        defaultLevel("org.slf4j.simpleLogger.log.backloop.access", "warn");
         Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         Terminal terminal = new Terminal(new BufferedReader(new InputStreamReader(System.in, charset)),
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null);
@@ -35,6 +36,11 @@ public final class Main {
         if (code != 0 || !serving) {
             System.exit(code);
         }
+    }
+
+    /** Sets a logger level property unless the command line (-D) already set it. */
+    private static void defaultLevel(String property, String level) {
+        System.setProperty(property, System.getProperty(property, level));
     }
 
     /** Runs one command line with the given terminal; returns the exit code (0 ok, 1 failed, 2 bad usage). */

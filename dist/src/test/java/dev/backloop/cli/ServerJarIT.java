@@ -3,6 +3,7 @@ package dev.backloop.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,12 +65,55 @@ class ServerJarIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ui.statusCode()).isEqualTo(200);
 
-            server.destroy(); // SIGTERM
+            // SIGTERM through the handle, which leaves our end of its output open to read to the end
+            server.toHandle().destroy();
+            String rest = readRest(out);
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(Files.readString(app.resolve("data/todo-db.json"))).contains("from the jar");
+            // the access log is off unless asked for (a graceful stop writes out what it had queued)
+            assertThat(rest).contains("Stopped").doesNotContain("backloop.access");
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    @Test
+    void theAccessLogIsWrittenWhenItsLoggerIsTurnedOn() throws Exception {
+        Path jar = Path.of("target", "backloop-server.jar").toAbsolutePath();
+        Path app = copyExample(tempDir.resolve("logged"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process server = new ProcessBuilder(java, "-Dorg.slf4j.simpleLogger.log.backloop.access=info", "-jar",
+                jar.toString(), app.toString(), "--host", "127.0.0.1", "--port", "0").redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String base = null;
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                Matcher m = URL.matcher(line);
+                if (line.startsWith("Backloop is serving") && m.find()) {
+                    base = m.group(1);
+                    break;
+                }
+            }
+            assertThat(base).as("the URL line").isNotNull();
+            HttpResponse<String> found = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/Todos"))
+                    .header("X-Request-Id", "trace-42").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(found.statusCode()).isEqualTo(200);
+            server.toHandle().destroy();
+            String rest = readRest(out);
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(rest).containsPattern("backloop.access - trace-42 GET /api/Todos 200 \\d+B \\d+ms");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** What the process wrote after what was read already, up to its end. */
+    private static String readRest(BufferedReader out) throws IOException {
+        StringBuilder rest = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            rest.append(line).append('\n');
+        }
+        return rest.toString();
     }
 
     @Test
