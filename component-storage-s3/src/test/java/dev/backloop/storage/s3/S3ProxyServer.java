@@ -2,13 +2,11 @@ package dev.backloop.storage.s3;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.backloop.storage.LocalServerProcess;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * S3Proxy, a real S3-compatible server (from Maven Central, copied into target/ by the build), run as a
@@ -17,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 final class S3ProxyServer implements AutoCloseable {
     static final String IDENTITY = "test-key-id";
     static final String CREDENTIAL = "test-secret-key";
-    private final Process process;
+    private final LocalServerProcess process;
     final String endpoint;
 
-    private S3ProxyServer(Process process, String endpoint) {
+    private S3ProxyServer(LocalServerProcess process, String endpoint) {
         this.process = process;
         this.endpoint = endpoint;
     }
@@ -29,7 +27,7 @@ final class S3ProxyServer implements AutoCloseable {
         String jar = System.getProperty("s3proxy.jar", "");
         assumeTrue(!jar.isEmpty() && Files.isRegularFile(Path.of(jar)),
                 "S3Proxy's jar is missing (the build copies it to target/s3proxy; run the tests through Maven)");
-        int port = freePort();
+        int port = LocalServerProcess.freePort();
         String endpoint = "http://127.0.0.1:" + port;
         Path properties = dir.resolve("s3proxy.properties");
         Files.writeString(properties, String.join("\n",
@@ -40,42 +38,14 @@ final class S3ProxyServer implements AutoCloseable {
                 "jclouds.provider=transient-nio2",
                 "jclouds.identity=unused",
                 "jclouds.credential=unused"));
-        Path log = dir.resolve("s3proxy.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx384m", "-jar", jar, "--properties", properties.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        S3ProxyServer server = new S3ProxyServer(process, endpoint);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!accepts(port)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                server.close();
-                throw new IllegalStateException("S3Proxy did not start; its log:\n" + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
-        return server;
+        ProcessBuilder s3proxy = new ProcessBuilder(java, "-Xmx384m", "-jar", jar, "--properties", properties.toString());
+        return new S3ProxyServer(LocalServerProcess.start("S3Proxy", s3proxy, port, dir.resolve("s3proxy.log"),
+                Duration.ofSeconds(90)), endpoint);
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        process.close();
     }
 }
