@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backloop.filter.Filter;
-import dev.backloop.json.Json;
 import dev.backloop.filter.Where;
+import dev.backloop.json.Json;
 import dev.backloop.model.Model;
 import dev.backloop.model.ModelDefinition;
 import dev.backloop.model.ModelDefinitionReader;
@@ -73,8 +73,7 @@ class ChangeSourceFeedTest {
     }
 
     /** Table storage, plus the listener a backend would report its changes to. */
-    private static final class ReportingConnector implements Connector, ChangeSource {
-        private final TableConnector table = new TableConnector();
+    private static final class ReportingConnector extends TableConnector implements ChangeSource {
         private final boolean watching;
         volatile Consumer<Change> listener;
 
@@ -91,41 +90,6 @@ class ChangeSourceFeedTest {
         public AutoCloseable watch(ModelDefinition model, Consumer<Change> changes) {
             listener = changes;
             return () -> listener = null;
-        }
-
-        @Override
-        public Map<String, Object> create(ModelDefinition model, Map<String, Object> data) {
-            return table.create(model, data);
-        }
-
-        @Override
-        public List<Map<String, Object>> find(ModelDefinition model, Filter filter) {
-            return table.find(model, filter);
-        }
-
-        @Override
-        public long count(ModelDefinition model, Where where) {
-            return table.count(model, where);
-        }
-
-        @Override
-        public long update(ModelDefinition model, Where where, Map<String, Object> changes) {
-            return table.update(model, where, changes);
-        }
-
-        @Override
-        public long delete(ModelDefinition model, Where where) {
-            return table.delete(model, where);
-        }
-
-        @Override
-        public Optional<Map<String, Object>> replaceById(ModelDefinition model, Object id, Map<String, Object> data) {
-            return table.replaceById(model, id, data);
-        }
-
-        @Override
-        public Optional<Map<String, Object>> patchById(ModelDefinition model, Object id, Map<String, Object> changes) {
-            return table.patchById(model, id, changes);
         }
     }
 }

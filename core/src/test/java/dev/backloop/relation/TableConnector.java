@@ -13,8 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A small in-memory connector for relation tests, counting the finds it serves. */
-public final class TableConnector implements Connector {
+/**
+ * A small in-memory connector for tests, counting the finds it serves; tests that need a connector with
+ * one more trait (it remembers being closed, it reports changes) extend it.
+ */
+public class TableConnector implements Connector {
     private final Map<String, List<Map<String, Object>>> tables = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> nextIds = new ConcurrentHashMap<>();
     final AtomicLong finds = new AtomicLong();
