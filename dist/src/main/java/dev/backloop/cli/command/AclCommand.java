@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backloop.cli.BackloopCommand;
-import dev.backloop.cli.CliError;
 import dev.backloop.cli.files.AppFiles;
 import dev.backloop.cli.files.Names;
 import dev.backloop.cli.prompt.PromptOptions;
@@ -61,10 +60,7 @@ public final class AclCommand implements Callable<Integer> {
     public Integer call() {
         AppFiles app = appDir.app();
         Prompter prompter = prompts.prompter(root.terminal());
-        List<String> models = app.modelNames();
-        if (models.isEmpty()) {
-            throw CliError.usage("the app has no models yet; add one with: backloop model NAME");
-        }
+        List<String> models = app.requireModelNames();
         List<String> choices = new ArrayList<>(models);
         choices.add(ALL);
         String chosen = prompter.ask(Question.of("Model (* for all)", "MODEL").choices(choices),

@@ -66,13 +66,10 @@ public final class RelationCommand implements Callable<Integer> {
     public Integer call() {
         AppFiles app = appDir.app();
         Prompter prompter = prompts.prompter(root.terminal());
-        List<String> models = app.modelNames();
-        if (models.isEmpty()) {
-            throw CliError.usage("the app has no models yet; add one with: backloop model NAME");
-        }
-        String owner = prompter.ask(Question.of("Model", "MODEL").check(m -> known(models, m)), model);
+        List<String> models = app.requireModelNames();
+        String owner = prompter.ask(Question.of("Model", "MODEL").check(m -> AppFiles.unknownModelProblem(models, m)), model);
         String relationType = prompter.ask(Question.of("Relation type", "--type").choices(TYPES), type);
-        String related = prompter.ask(Question.of("Related model", "--to").check(m -> known(models, m)), target);
+        String related = prompter.ask(Question.of("Related model", "--to").check(m -> AppFiles.unknownModelProblem(models, m)), target);
         String relationName = prompter.ask(Question.of("Relation name", "--name")
                 .fallback(defaultName(app, relationType, related))
                 .check(n -> Names.identifierProblem("relation", n)), name);
@@ -81,7 +78,7 @@ public final class RelationCommand implements Callable<Integer> {
         String throughModel = "";
         if (relationType.equals("hasMany")) {
             throughModel = prompter.ask(Question.of("Through model (empty: none)", "--through").fallback("")
-                    .check(m -> m.isEmpty() ? null : known(models, m)), through);
+                    .check(m -> m.isEmpty() ? null : AppFiles.unknownModelProblem(models, m)), through);
         } else if (through != null) {
             throw CliError.usage("--through is for hasMany relations, not " + relationType);
         }
@@ -104,11 +101,6 @@ public final class RelationCommand implements Callable<Integer> {
         });
         prompter.say("Added relation " + owner + "." + relationName + " (" + relationType + " " + related + ")");
         return 0;
-    }
-
-    private static String known(List<String> models, String model) {
-        return models.contains(model) ? null
-                : "the app has no model \"" + model + "\" (models: " + String.join(", ", models) + ")";
     }
 
     /** {@code books} for a hasMany of Book (or of its declared plural), {@code author} for a belongsTo Author. */

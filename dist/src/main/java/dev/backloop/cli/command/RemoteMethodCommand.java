@@ -84,8 +84,8 @@ public final class RemoteMethodCommand implements Callable<Integer> {
         AppFiles app = appDir.app();
         Prompter prompter = prompts.prompter(root.terminal());
         List<String> models = app.modelNames();
-        String owner = prompter.ask(Question.of("Model", "MODEL").check(m -> models.contains(m) ? null
-                : "the app has no model \"" + m + "\" (models: " + String.join(", ", models) + ")"), model);
+        String owner = prompter.ask(Question.of("Model", "MODEL")
+                .check(m -> AppFiles.unknownModelProblem(models, m)), model);
         String name = prompter.ask(Question.of("Method name", "METHOD").check(m -> Names.identifierProblem("method", m)), method);
         boolean onInstance = prompter.confirm("Is it an instance method?", "--instance", instance, false);
         String key = onInstance ? "prototype." + name : name;

@@ -99,6 +99,25 @@ public final class AppFiles {
     }
 
     /**
+     * The app's models, for a command that works on one of them.
+     *
+     * @throws CliError when the app has none yet, saying how to add one
+     */
+    public List<String> requireModelNames() {
+        List<String> models = modelNames();
+        if (models.isEmpty()) {
+            throw CliError.usage("the app has no models yet; add one with: backloop model NAME");
+        }
+        return models;
+    }
+
+    /** What is wrong with naming {@code model} among {@code models}: {@code null} when it is one of them. */
+    public static String unknownModelProblem(List<String> models, String model) {
+        return models.contains(model) ? null
+                : "the app has no model \"" + model + "\" (models: " + String.join(", ", models) + ")";
+    }
+
+    /**
      * The definition file of an existing model.
      *
      * @throws CliError naming the models there are
