@@ -2,13 +2,9 @@ package dev.backloop.cli.command;
 
 import dev.backloop.cli.BackloopCommand;
 import dev.backloop.cli.prompt.Prompter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code backloop autoupdate}: LoopBack's {@code dataSource.autoupdate()}. */
@@ -26,16 +22,12 @@ public final class AutoupdateCommand implements Callable<Integer> {
     @Mixin
     ClasspathOption classpath;
 
-    @Parameters(arity = "0..1", paramLabel = "DATASOURCE",
-            description = "The datasource (default: every one whose connector has a schema).")
-    String dataSource;
-
-    @Option(names = "--model", paramLabel = "MODEL", description = "Only this model; repeat for more.")
-    List<String> models = new ArrayList<>();
+    @Mixin
+    SchemaTargetOptions target;
 
     @Override
     public Integer call() {
-        SchemaSync.run(appDir.app(), classpath, dataSource, models, "autoupdate",
+        SchemaSync.run(appDir.app(), classpath, target.dataSource, target.models, "autoupdate",
                 new Prompter(root.terminal().in(), root.terminal().out(), false),
                 names -> true, (source, model) -> source.connector().autoupdate(model.definition()));
         return 0;

@@ -4,13 +4,10 @@ import dev.backloop.cli.BackloopCommand;
 import dev.backloop.cli.CliError;
 import dev.backloop.cli.prompt.PromptOptions;
 import dev.backloop.cli.prompt.Prompter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code backloop migrate}: LoopBack's {@code dataSource.automigrate()}. */
@@ -32,12 +29,8 @@ public final class MigrateCommand implements Callable<Integer> {
     @Mixin
     ClasspathOption classpath;
 
-    @Parameters(arity = "0..1", paramLabel = "DATASOURCE",
-            description = "The datasource (default: every one whose connector has a schema).")
-    String dataSource;
-
-    @Option(names = "--model", paramLabel = "MODEL", description = "Only this model; repeat for more.")
-    List<String> models = new ArrayList<>();
+    @Mixin
+    SchemaTargetOptions target;
 
     @Option(names = "--yes", description = "Delete the records without asking (required without a terminal).")
     boolean yes;
@@ -45,7 +38,7 @@ public final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Prompter prompter = prompts.prompter(root.terminal());
-        SchemaSync.run(appDir.app(), classpath, dataSource, models, "migrate", prompter, names -> {
+        SchemaSync.run(appDir.app(), classpath, target.dataSource, target.models, "migrate", prompter, names -> {
             if (yes) {
                 return true;
             }
