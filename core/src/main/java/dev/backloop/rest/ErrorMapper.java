@@ -2,10 +2,13 @@ package dev.backloop.rest;
 
 import dev.backloop.error.HttpError;
 import dev.backloop.json.Json;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +38,10 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
     @Context
     private HttpHeaders headers;
 
+    /** A provider: the mapper is one instance for every request, the request context is per request. */
+    @Inject
+    private Provider<ContainerRequestContext> requestContext;
+
     /**
      * @param modelByPath the model name mounted at a path segment (case-insensitive), or null
      */
@@ -54,13 +61,17 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
                 .entity(Json.toBytes(ErrorBody.of(error, settings.production())));
         if (mayLeaveBodyUnread()) {
             // refused before its body was read (413, 415, 406...): the server will not read the rest, so the
-            // connection ends here; saying so keeps clients from sending their next request down it
+            // connection ends here; saying so keeps clients from sending their next request down it. A body
+            // read whole (a 422 of invalid data, a 401) leaves the connection open, as LoopBack's did
             response.header("Connection", "close");
         }
         return response.build();
     }
 
     private boolean mayLeaveBodyUnread() {
+        if (RequestBody.wasRead(requestContext.get())) {
+            return false;
+        }
         String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         return headers.getHeaderString("Transfer-Encoding") != null || (length != null && !length.equals("0"));
     }

@@ -21,6 +21,8 @@ import java.util.Map;
 final class RequestBody {
     /** LoopBack's {@code maxDepthOfData} for remote calls. */
     static final int MAX_DEPTH = 32;
+    /** Set on a request whose body was read to its end, so an error answer may keep the connection. */
+    private static final String READ = RequestBody.class.getName() + ".read";
 
     private RequestBody() {
     }
@@ -41,8 +43,9 @@ final class RequestBody {
             throw new HttpError(415, "UnsupportedMediaTypeError", "Unsupported charset \"" + charset.toUpperCase(java.util.Locale.ROOT)
                     + "\"", "charset.unsupported", null);
         }
-        byte[] bytes = readBounded(request.getEntityStream(),
+        byte[] bytes = readBounded(request.getEntityStream(), declaredLength(request),
                 form ? settings.urlencodedLimitBytes() : settings.jsonLimitBytes());
+        request.setProperty(READ, Boolean.TRUE);
         if (bytes.length == 0) {
             return null;
         }
@@ -67,12 +70,33 @@ final class RequestBody {
         return type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json");
     }
 
-    private static byte[] readBounded(InputStream in, long limit) {
+    /** Whether {@link #read} read this request's body to its end. */
+    static boolean wasRead(ContainerRequestContext request) {
+        return request != null && request.getProperty(READ) != null;
+    }
+
+    /**
+     * The body's length on the wire when the request declares it and the container passes the body on as
+     * sent; -1 when unknown (chunked, or inflated from a {@code Content-Encoding}).
+     */
+    private static long declaredLength(ContainerRequestContext request) {
+        if (request.getHeaderString("Content-Encoding") != null) {
+            return -1;
+        }
+        return request.getLength();
+    }
+
+    private static byte[] readBounded(InputStream in, long declared, long limit) {
+        if (declared > limit) {
+            throw tooLarge();
+        }
         try (in) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            // a declared length is exact (the container ends the body there) and sizes the buffer at once;
+            // otherwise read up to one byte past the limit
+            long wanted = declared >= 0 ? declared : limit + 1;
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, wanted));
             if (bytes.length > limit) {
-                throw new HttpError(413, "PayloadTooLargeError", "request entity too large", "entity.too.large",
-                        null);
+                throw tooLarge();
             }
             return bytes;
         } catch (IOException e) {
@@ -80,6 +104,10 @@ final class RequestBody {
             throw new HttpError(400, "BadRequestError", "The request body could not be read: " + e.getMessage(),
                     "request.aborted", null);
         }
+    }
+
+    private static HttpError tooLarge() {
+        return new HttpError(413, "PayloadTooLargeError", "request entity too large", "entity.too.large", null);
     }
 
     private static Object parseJson(byte[] bytes) {
