@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One record of a model, as the juggler's model instances: its data plus the instance methods that write
@@ -43,10 +44,27 @@ public final class ModelInstance {
         return Collections.unmodifiableMap(data);
     }
 
-    /** The wire view: the data without the model's hidden properties, then the included relations. */
+    /**
+     * The wire view: the data without the model's hidden properties, then the included relations. As the
+     * juggler's toJSON, declared properties come first in definition order (an injected id after the
+     * declared ones, a relation's foreign key after that), then the others in the order they were set.
+     */
     public Map<String, Object> toJSON() {
-        Map<String, Object> json = new LinkedHashMap<>(data);
-        json.keySet().removeAll(model.definition().hidden());
+        Map<String, Object> json = new LinkedHashMap<>(Math.max(4, (data.size() + included.size()) * 4 / 3 + 1));
+        Set<String> hidden = model.definition().hidden();
+        for (String name : model.definition().properties().keySet()) {
+            Object value = data.get(name);
+            if ((value != null || data.containsKey(name)) && !hidden.contains(name)) {
+                json.put(name, value);
+            }
+        }
+        if (json.size() < data.size()) {
+            data.forEach((name, value) -> {
+                if (!hidden.contains(name)) {
+                    json.putIfAbsent(name, value);
+                }
+            });
+        }
         json.putAll(included);
         return json;
     }

@@ -183,4 +183,25 @@ class InclusionTest {
         assertThatThrownBy(() -> models.get("Author").find(filter("{'include':'books'}")))
                 .isInstanceOfSatisfying(HttpError.class, e -> assertThat(e.code()).isEqualTo("INCLUDE_TOO_DEEP"));
     }
+
+    @Test
+    void theWireViewListsDeclaredPropertiesInDefinitionOrderAsTheJugglerDoes() {
+        boot("{'name':'Publisher','properties':{'name':'string'}}",
+                "{'name':'Book','strict':false,'hidden':['secret'],'properties':{'title':'string','year':'number',"
+                        + "'secret':'string'},'relations':{'publisher':{'type':'belongsTo','model':'Publisher'}}}");
+        ModelInstance publisher = models.get("Publisher").create(Map.of("name", "P"));
+        Map<String, Object> data = new LinkedHashMap<>();
+        // sent in another order, with a property the model does not declare and a hidden one
+        data.put("extra", "x");
+        data.put("publisherId", publisher.id());
+        data.put("year", 1965);
+        data.put("secret", "s");
+        data.put("title", "Dune");
+        ModelInstance book = models.get("Book").create(data);
+
+        // declared first (the injected id after the declared ones, the relation's key after the id), then the rest
+        assertThat(book.toJSON().keySet()).containsExactly("title", "year", "id", "publisherId", "extra");
+        ModelInstance found = models.get("Book").find(filter("{'include':'publisher'}")).get(0);
+        assertThat(found.toJSON().keySet()).containsExactly("title", "year", "id", "publisherId", "extra", "publisher");
+    }
 }
