@@ -5,7 +5,7 @@
 # Markdown table to bench/results/<date>-nproc<N>.md. See bench/README.md.
 #
 #   bench/run.sh [--quick] [--duration S] [--warmup S] [--connections N] [--threads N]
-#                [--workloads byid,find,count,create,mixed] [--servers backloop,lb3,jetty]
+#                [--workloads byid,find,include,count,create,mixed] [--servers backloop,lb3,jetty]
 #                [--out FILE] [--no-build] [--note TEXT] [--backloop-jar FILE]
 set -euo pipefail
 
@@ -16,7 +16,7 @@ DURATION=20
 WARMUP=30
 CONNECTIONS=32
 THREADS=1
-WORKLOADS="byid,find,count,create,mixed"
+WORKLOADS="byid,find,include,count,create,mixed"
 SERVERS="backloop,lb3,jetty"
 OUT=""
 BUILD=1
@@ -87,6 +87,8 @@ node bench/seed.js "$WORK/seed" "$RECORDS"
 
 BASE="http://127.0.0.1:$PORT"
 FIND_URL="$BASE/api/Books?filter=%7B%22where%22%3A%7B%22genre%22%3A%22fantasy%22%2C%22year%22%3A%7B%22gt%22%3A1990%7D%7D%2C%22order%22%3A%22price%20DESC%22%2C%22limit%22%3A10%7D"
+# the find's filter with "include": "publisher" (a belongsTo)
+INCLUDE_URL="$BASE/api/Books?filter=%7B%22where%22%3A%7B%22genre%22%3A%22fantasy%22%2C%22year%22%3A%7B%22gt%22%3A1990%7D%7D%2C%22order%22%3A%22price%20DESC%22%2C%22limit%22%3A10%2C%22include%22%3A%22publisher%22%7D"
 COUNT_URL="$BASE/api/Books/count?where=%7B%22genre%22%3A%22fantasy%22%2C%22year%22%3A%7B%22gte%22%3A2000%7D%7D"
 
 now_ns() { date +%s%N; }
@@ -115,9 +117,12 @@ start_server() {
   START_MS=$(( ($(now_ns) - t0) / 1000000 ))
 }
 
-# Seeds 10,000 Books through the REST API, in batches of 1,000, so ids 1..10000 match on every server.
+# Seeds 20 Publishers and 10,000 Books through the REST API, the Books in batches of 1,000, so ids match
+# on every server.
 seed() {
   local f
+  curl -s -f -o /dev/null -H 'Content-Type: application/json' --data-binary "@$WORK/seed/publishers.json" \
+    "$BASE/api/Publishers" || { echo "bench/run.sh: seeding the Publishers failed" >&2; exit 1; }
   for f in "$WORK"/seed/batch-*.json; do
     curl -s -f -o /dev/null -H 'Content-Type: application/json' --data-binary "@$f" "$BASE/api/Books" \
       || { echo "bench/run.sh: seeding failed with $f" >&2; exit 1; }
@@ -155,6 +160,7 @@ capture() {
   seed
   curl -s -f -o "$dir/records.json" "$BASE/api/Books?filter=%7B%22order%22%3A%22id%20ASC%22%7D"
   curl -s -f -o "$dir/find.json" "$FIND_URL"
+  curl -s -f -o "$dir/include.json" "$INCLUDE_URL"
   curl -s -f -o "$dir/count.json" "$COUNT_URL"
   curl -s -f -o "$dir/create.json" -H 'Content-Type: application/json' \
     -d '{"title":"A new book","author":"Bench Mark","genre":"crime","year":2001,"price":9.5,"pages":123}' "$BASE/api/Books"
@@ -167,7 +173,7 @@ SAME_BODIES="not checked"
 if [[ ",$SERVERS," == *",lb3,"* ]]; then
   capture lb3 "$WORK/lb3-responses"
   SAME_BODIES="yes"
-  for f in records.json find.json count.json create.json; do
+  for f in records.json find.json include.json count.json create.json; do
     cmp -s "$WORK/responses/$f" "$WORK/lb3-responses/$f" || SAME_BODIES="no ($f differs)"
   done
   log "Backloop and LoopBack 3 response bodies identical: $SAME_BODIES"

@@ -1,6 +1,7 @@
-// Writes the benchmark's 10,000 Book records as JSON arrays of 1,000 (one file each) into the folder
-// given as the first argument. Deterministic, so every server is seeded with the same data by the same
-// POSTs, and ids 1..10000 come out in the same order on each.
+// Writes the benchmark's 20 Publishers (publishers.json) and 10,000 Book records as JSON arrays of 1,000
+// (batch-NNN.json) into the folder given as the first argument. Deterministic, so every server is seeded
+// with the same data by the same POSTs, and ids come out in the same order on each (Publishers 1..20
+// first, then Books 1..10000, each Book belonging to one of them).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -12,7 +13,12 @@ const genres = ['fantasy', 'science', 'history', 'poetry', 'crime', 'travel', 'c
 const authors = ['Ada Byron', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov',
   'Donald Knuth', 'Frances Allen', 'John Backus', 'Niklaus Wirth', 'Margaret Hamilton'];
 
+const cities = ['London', 'Boston', 'Zurich', 'Delft', 'Paris'];
+const publishers = 20;
+
 fs.mkdirSync(out, {recursive: true});
+fs.writeFileSync(path.join(out, 'publishers.json'), JSON.stringify(
+  Array.from({length: publishers}, (_, i) => ({name: `Publisher ${i + 1}`, city: cities[i % cities.length]}))));
 for (let start = 0, file = 0; start < total; start += batch, file++) {
   const records = [];
   for (let i = start; i < Math.min(start + batch, total); i++) {
@@ -25,6 +31,7 @@ for (let start = 0, file = 0; start < total; start += batch, file++) {
       price: 5 + ((i * 7919) % 10000) / 100,
       pages: 100 + ((i * 13) % 900),
       inStock: i % 3 !== 0,
+      publisherId: 1 + ((i * 3) % publishers),
     });
   }
   fs.writeFileSync(path.join(out, `batch-${String(file).padStart(3, '0')}.json`), JSON.stringify(records));

@@ -1,6 +1,7 @@
 -- One wrk script for every workload of bench/run.sh, chosen by the WORKLOAD environment variable:
 --   byid    GET /api/Books/{random id in 1..RECORDS}
 --   find    GET /api/Books?filter={where, order, limit 10}
+--   include the find's filter with include: "publisher" (a belongsTo)
 --   count   GET /api/Books/count?where={...}
 --   create  POST /api/Books
 --   mixed   80% byid, 20% create
@@ -15,6 +16,7 @@ local function encode(s)
 end
 
 local FIND = "/api/Books?filter=" .. encode('{"where":{"genre":"fantasy","year":{"gt":1990}},"order":"price DESC","limit":10}')
+local INCLUDE = "/api/Books?filter=" .. encode('{"where":{"genre":"fantasy","year":{"gt":1990}},"order":"price DESC","limit":10,"include":"publisher"}')
 local COUNT = "/api/Books/count?where=" .. encode('{"genre":"fantasy","year":{"gte":2000}}')
 local NEW_BOOK = '{"title":"A new book","author":"Bench Mark","genre":"crime","year":2001,"price":9.5,"pages":123}'
 local JSON_HEADERS = { ["Content-Type"] = "application/json" }
@@ -43,6 +45,8 @@ function request()
     return byid()
   elseif workload == "find" then
     return wrk.format("GET", FIND)
+  elseif workload == "include" then
+    return wrk.format("GET", INCLUDE)
   elseif workload == "count" then
     return wrk.format("GET", COUNT)
   elseif workload == "create" then

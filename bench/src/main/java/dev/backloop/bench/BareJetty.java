@@ -25,7 +25,8 @@ import org.eclipse.jetty.util.Callback;
  * }</pre>
  *
  * RESPONSES_DIR holds {@code records.json} (every Book, as a JSON array ordered by id),
- * {@code find.json}, {@code count.json} and {@code create.json}. Query strings are ignored on purpose.
+ * {@code find.json}, {@code include.json}, {@code count.json} and {@code create.json}. Query strings are
+ * ignored on purpose, except that a find whose query mentions {@code include} gets the include answer.
  */
 public final class BareJetty {
     private static final String JSON = "application/json; charset=utf-8";
@@ -50,7 +51,7 @@ public final class BareJetty {
     }
 
     /** The pre-serialised bodies, one per record id and one per fixed query. */
-    record Responses(byte[][] byId, byte[] find, byte[] count, byte[] create) {
+    record Responses(byte[][] byId, byte[] find, byte[] include, byte[] count, byte[] create) {
         static Responses load(Path dir) throws IOException {
             ObjectMapper mapper = new ObjectMapper();
             JsonNode records = mapper.readTree(dir.resolve("records.json").toFile());
@@ -63,6 +64,7 @@ public final class BareJetty {
                 byId[record.get("id").asInt()] = mapper.writeValueAsBytes(record);
             }
             return new Responses(byId, Files.readAllBytes(dir.resolve("find.json")),
+                    Files.readAllBytes(dir.resolve("include.json")),
                     Files.readAllBytes(dir.resolve("count.json")), Files.readAllBytes(dir.resolve("create.json")));
         }
     }
@@ -84,7 +86,8 @@ public final class BareJetty {
                 Content.Source.consumeAll(request); // read the body as a real server must
                 body = responses.create();
             } else if ("GET".equals(method) && BOOKS.equals(path)) {
-                body = responses.find();
+                String query = request.getHttpURI().getQuery();
+                body = query != null && query.contains("include") ? responses.include() : responses.find();
             } else if ("GET".equals(method) && path.startsWith(BOOKS + "/")) {
                 String rest = path.substring(BOOKS.length() + 1);
                 body = "count".equals(rest) ? responses.count() : byId(rest);
