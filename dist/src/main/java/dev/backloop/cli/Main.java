@@ -1,10 +1,12 @@
 package dev.backloop.cli;
 
+import dev.backloop.cli.command.RunCommand;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -22,6 +24,9 @@ public final class Main {
     public static void main(String[] args) {
         String[] effective = withRunDefault(args);
         boolean serving = effective.length > 0 && effective[0].equals("run");
+        if (serving) {
+            Preload.start();
+        }
         if (!serving) {
             // boot logs are for the server; a scaffolding or migration command prints only what it did
             defaultLevel("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -45,13 +50,21 @@ public final class Main {
 
     /** Runs one command line with the given terminal; returns the exit code (0 ok, 1 failed, 2 bad usage). */
     public static int execute(String[] args, Terminal terminal) {
-        CommandLine cli = commandLine(terminal);
-        return cli.execute(withRunDefault(args));
+        String[] effective = withRunDefault(args);
+        // serving needs the run command only; the others cost a tenth of the start to build
+        boolean serving = effective.length > 0 && effective[0].equals("run");
+        return commandLine(terminal, serving ? List.of(RunCommand.class) : BackloopCommand.COMMANDS)
+                .execute(effective);
     }
 
     /** The command tree, writing to the terminal's streams and mapping failures to exit codes. */
     public static CommandLine commandLine(Terminal terminal) {
+        return commandLine(terminal, BackloopCommand.COMMANDS);
+    }
+
+    private static CommandLine commandLine(Terminal terminal, List<Class<?>> commands) {
         CommandLine cli = new CommandLine(new BackloopCommand(terminal));
+        commands.forEach(cli::addSubcommand);
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -78,6 +91,6 @@ public final class Main {
     }
 
     static Set<String> commandNames() {
-        return new CommandLine(new BackloopCommand(null)).getSubcommands().keySet();
+        return BackloopCommand.commandNames();
     }
 }

@@ -72,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<String> commandNames() {
-        return root.spec().subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+    private static List<String> commandNames() {
+        return BackloopCommand.commandNames().stream().filter(n -> !n.equals("help")).toList();
     }
 }
