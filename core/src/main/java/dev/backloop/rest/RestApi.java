@@ -88,6 +88,9 @@ public final class RestApi {
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        // answers are bytes whose length ContentLength declares; Jersey's 8 KB buffer per answer, there to
+        // measure the body, would only copy it once more (a streamed answer goes out chunked)
+        config.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         if (guard.currentUserLiteral() != null) {
             config.register(new CurrentUserLiteralFilter(guard, guard.currentUserLiteral()));
         }
@@ -96,6 +99,7 @@ public final class RestApi {
         config.register(new ResponseFormat(settings.xml()));
         config.register(new EntityTags());
         config.register(new CallHeaders());
+        config.register(new ContentLength());
         for (Resource.Builder builder : resources.values()) {
             config.registerResources(builder.build());
         }
