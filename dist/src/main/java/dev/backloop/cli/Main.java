@@ -23,11 +23,10 @@ public final class Main {
 
     public static void main(String[] args) {
         String[] effective = withRunDefault(args);
-        boolean serving = effective.length > 0 && effective[0].equals("run");
+        boolean serving = isServing(effective);
         if (serving) {
             Preload.start();
-        }
-        if (!serving) {
+        } else {
             // boot logs are for the server; a scaffolding or migration command prints only what it did
             defaultLevel("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
@@ -52,9 +51,12 @@ public final class Main {
     public static int execute(String[] args, Terminal terminal) {
         String[] effective = withRunDefault(args);
         // serving needs the run command only; the others cost a tenth of the start to build
-        boolean serving = effective.length > 0 && effective[0].equals("run");
-        return commandLine(terminal, serving ? List.of(RunCommand.class) : BackloopCommand.COMMANDS)
+        return commandLine(terminal, isServing(effective) ? List.of(RunCommand.class) : BackloopCommand.COMMANDS)
                 .execute(effective);
+    }
+
+    private static boolean isServing(String[] effective) {
+        return effective.length > 0 && effective[0].equals("run");
     }
 
     /** The command tree, writing to the terminal's streams and mapping failures to exit codes. */
